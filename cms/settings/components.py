@@ -1,0 +1,100 @@
+"""Turn environment values into Django settings structures (pure functions, tested directly)."""
+
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+SEARCH_BACKENDS = {
+    "elasticsearch": "wagtail.search.backends.elasticsearch9",
+    "elasticsearch9": "wagtail.search.backends.elasticsearch9",
+    "elasticsearch8": "wagtail.search.backends.elasticsearch8",
+    "opensearch": "wagtail.search.backends.opensearch3",
+    "opensearch3": "wagtail.search.backends.opensearch3",
+    "opensearch2": "wagtail.search.backends.opensearch2",
+}
+
+
+def storages(*, bucket=None, endpoint_url=None, access_key=None, secret_key=None, region=None,
+             custom_domain=None, media_root=None):
+    """STORAGES: S3-compatible object storage when a bucket is named, local files otherwise."""
+    if bucket:
+        options = {
+            "bucket_name": bucket,
+            "endpoint_url": endpoint_url,
+            "access_key": access_key,
+            "secret_key": secret_key,
+            "region_name": region,
+            "custom_domain": custom_domain,
+            "querystring_auth": not custom_domain,
+            "default_acl": None,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "max-age=31536000, public"},
+        }
+        default = {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {key: value for key, value in options.items() if value is not None},
+        }
+    else:
+        default = {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(media_root)} if media_root else {},
+        }
+    return {
+        "default": default,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+
+
+def caches(redis_url=None):
+    if redis_url:
+        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+    else:
+        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    return {"default": {**backend, "KEY_PREFIX": "nhanquyen", "TIMEOUT": 300}}
+
+
+def search_backends(search_url=None):
+    """WAGTAILSEARCH_BACKENDS: the database's full-text search unless a cluster URL is given."""
+    if not search_url:
+        return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    parts = urlsplit(search_url)
+    scheme = parts.scheme.split("+")[0]
+    if scheme not in SEARCH_BACKENDS:
+        raise ImproperlyConfigured(
+            f"SEARCH_URL scheme {parts.scheme!r} is not one of {', '.join(sorted(SEARCH_BACKENDS))}"
+        )
+    transport = "https" if parts.scheme.endswith("+https") else "http"
+    host = f"{transport}://{parts.hostname}:{parts.port or 9200}"
+    options = {"hosts": [host]}
+    if parts.username:
+        options["http_auth"] = (unquote(parts.username), unquote(parts.password or ""))
+    return {
+        "default": {
+            "BACKEND": SEARCH_BACKENDS[scheme],
+            "URLS": [host],
+            "INDEX": (parts.path.strip("/") or "nhanquyen"),
+            "TIMEOUT": 5,
+            "OPTIONS": options,
+        }
+    }
+
+
+def email(email_url=None):
+    """EMAIL_* settings from `smtp://user:password@host:port?tls=1` (or console when unset)."""
+    if not email_url:
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    parts = urlsplit(email_url)
+    if parts.scheme not in {"smtp", "smtps"}:
+        raise ImproperlyConfigured(f"EMAIL_URL must start with smtp:// or smtps://, not {parts.scheme}://")
+    query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+    truthy = {"1", "true", "yes", "on"}
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": parts.hostname or "",
+        "EMAIL_PORT": parts.port or (465 if parts.scheme == "smtps" else 25),
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_TLS": query.get("tls", "").lower() in truthy,
+        "EMAIL_USE_SSL": parts.scheme == "smtps" or query.get("ssl", "").lower() in truthy,
+        "EMAIL_TIMEOUT": 10,
+    }

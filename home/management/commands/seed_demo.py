@@ -1,0 +1,52 @@
+"""Build (or refresh) the demo site: every page type in vi with en and km translations."""
+
+import importlib
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+# Each app that contributes demo content has a ``demo`` module with ``seed(stdout)``; order matters.
+DEMO_APPS = ["home"]
+DEV_ADMIN_USERNAME = "admin"
+DEV_ADMIN_PASSWORD = "nhanquyen-demo-2026"
+
+
+class Command(BaseCommand):
+    help = "Create or update demo content in vi, en and km. Safe to run repeatedly."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--admin",
+            action="store_true",
+            help="Also create the development administrator account (only when DEBUG is on).",
+        )
+
+    def handle(self, *args, admin=False, **options):
+        with transaction.atomic():
+            missing = []
+            for app in DEMO_APPS:
+                gaps = importlib.import_module(f"{app}.demo").seed(self.stdout)
+                missing.extend(gaps or [])
+        if missing:
+            self.stderr.write(f"{len(missing)} demo strings have no translation and fall back to vi:")
+            for text in missing[:20]:
+                self.stderr.write(f"  {text[:100]}")
+        if admin:
+            self._create_admin()
+
+    def _create_admin(self):
+        if not settings.DEBUG:
+            raise CommandError("Refusing to create the demo administrator when DEBUG is off.")
+        User = get_user_model()
+        user, created = User.objects.get_or_create(
+            username=DEV_ADMIN_USERNAME,
+            defaults={"email": "admin@nhanquyen.localhost", "is_staff": True, "is_superuser": True},
+        )
+        if created:
+            user.set_password(DEV_ADMIN_PASSWORD)
+            user.save()
+        self.stdout.write(
+            f"Admin: http://127.0.0.1:8000/admin/  user {DEV_ADMIN_USERNAME}  password {DEV_ADMIN_PASSWORD}"
+        )
