@@ -7,9 +7,11 @@ found by slug and updated in place, images by title.
 import io
 import math
 
-from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
+
+from django.core.files.images import ImageFile
+
 from wagtail.models import Locale, Page, Site
 
 from translations.localize import TranslationMemory, translate
@@ -35,8 +37,7 @@ HOME = {
         "thành phố, bằng tiếng Việt, tiếng Anh và tiếng Khmer.",
         "News, explainers, exhibitions and a shared library of human rights communication products "
         "from the provinces, in Vietnamese, English and Khmer.",
-        "ព័ត៌មាន ឯកសារ ការតាំងពិពណ៌ និងបណ្ណាល័យរួមនៃផលិតផលផ្សព្វផ្សាយអំពីសិទ្ធិមនុស្សរបស់ខេត្តនានា "
-        "ជាភាសាវៀតណាម អង់គ្លេស និងខ្មែរ។",
+        "ព័ត៌មាន ឯកសារ ការតាំងពិពណ៌ និងបណ្ណាល័យរួមនៃផលិតផលផ្សព្វផ្សាយអំពីសិទ្ធិមនុស្សរបស់ខេត្តនានា ជាភាសាវៀតណាម អង់គ្លេស និងខ្មែរ។",
     ),
     "body": [
         ("heading", t("Vì sao có cổng thông tin này", "Why this portal exists", "ហេតុអ្វីមានវិបផតថលនេះ")),
@@ -98,21 +99,28 @@ PAGES = [
                 {
                     "title": t("Ba ngôn ngữ", "Three languages", "បីភាសា"),
                     "body": t(
-                        "<p>Mọi nội dung được đăng bằng tiếng Việt và được dịch sang tiếng Anh và tiếng Khmer.</p>",
+                        "<p>Mọi nội dung được đăng bằng tiếng Việt và được dịch sang tiếng Anh "
+                        "và tiếng Khmer.</p>",
                         "<p>Everything is published in Vietnamese and translated into English and Khmer.</p>",
                         "<p>ខ្លឹមសារទាំងអស់ត្រូវបានផ្សព្វផ្សាយជាភាសាវៀតណាម ហើយបកប្រែជាភាសាអង់គ្លេស និងខ្មែរ។</p>",
                     ),
                 },
             ),
-            ("figure", {"alt": t(
-                "Áp phích minh họa với các hình tròn đồng tâm màu đỏ và vàng",
-                "Illustrated poster with concentric red and gold circles",
-                "ផ្ទាំងរូបភាពដែលមានរង្វង់ពណ៌ក្រហម និងមាសច្រើនជាន់",
-            ), "caption": t(
-                "Áp phích minh họa của cổng thông tin.",
-                "The portal's illustrative poster.",
-                "ផ្ទាំងរូបភាពរបស់វិបផតថល។",
-            )}),
+            (
+                "figure",
+                {
+                    "alt": t(
+                        "Áp phích minh họa với các hình tròn đồng tâm màu đỏ và vàng",
+                        "Illustrated poster with concentric red and gold circles",
+                        "ផ្ទាំងរូបភាពដែលមានរង្វង់ពណ៌ក្រហម និងមាសច្រើនជាន់",
+                    ),
+                    "caption": t(
+                        "Áp phích minh họa của cổng thông tin.",
+                        "The portal's illustrative poster.",
+                        "ផ្ទាំងរូបភាពរបស់វិបផតថល។",
+                    ),
+                },
+            ),
         ],
     },
     {

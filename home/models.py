@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import StreamField
@@ -13,12 +14,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from .blocks import BodyBlock
 
 __all__ = [
+    "CustomDocument",
     "CustomImage",
     "CustomRendition",
-    "CustomDocument",
-    "SeoMixin",
     "HeroMixin",
     "HomePage",
+    "SeoMixin",
     "StandardPage",
 ]
 
@@ -66,11 +67,11 @@ class CustomDocument(AbstractDocument):
 class SeoMixin(models.Model):
     """Meta description for search engines and link previews; falls back to the intro."""
 
-    def get_meta_description(self):
-        return self.search_description or getattr(self, "intro", "") or ""
-
     class Meta:
         abstract = True
+
+    def get_meta_description(self):
+        return self.search_description or getattr(self, "intro", "") or ""
 
 
 class HeroMixin(models.Model):

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+
 from django.utils.translation import gettext_lazy as _
 
 from . import components, env
@@ -152,8 +153,23 @@ WAGTAILSEARCH_BACKENDS = components.search_backends(env.read("SEARCH_URL"))
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
-WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "csv", "txt", "mp3",
-                          "mp4", "m4a", "ogg", "webm", "zip"]
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "doc",
+    "docx",
+    "odt",
+    "xls",
+    "xlsx",
+    "ods",
+    "csv",
+    "txt",
+    "mp3",
+    "mp4",
+    "m4a",
+    "ogg",
+    "webm",
+    "zip",
+]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False

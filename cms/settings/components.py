@@ -2,6 +2,7 @@
 
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from botocore.config import Config
 from django.core.exceptions import ImproperlyConfigured
 
 SEARCH_BACKENDS = {
@@ -14,8 +15,16 @@ SEARCH_BACKENDS = {
 }
 
 
-def storages(*, bucket=None, endpoint_url=None, access_key=None, secret_key=None, region=None,
-             custom_domain=None, media_root=None):
+def storages(
+    *,
+    bucket=None,
+    endpoint_url=None,
+    access_key=None,
+    secret_key=None,
+    region=None,
+    custom_domain=None,
+    media_root=None,
+):
     """STORAGES: S3-compatible object storage when a bucket is named, local files otherwise."""
     if bucket:
         options = {
@@ -29,6 +38,9 @@ def storages(*, bucket=None, endpoint_url=None, access_key=None, secret_key=None
             "default_acl": None,
             "file_overwrite": False,
             "object_parameters": {"CacheControl": "max-age=31536000, public"},
+            "client_config": Config(
+                connect_timeout=5, read_timeout=30, retries={"max_attempts": 3, "mode": "standard"}
+            ),
         }
         default = {
             "BACKEND": "storages.backends.s3.S3Storage",

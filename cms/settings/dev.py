@@ -8,3 +8,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 WHITENOISE_MAX_AGE = 0
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

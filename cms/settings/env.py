@@ -19,9 +19,7 @@ class Variable:
 
 
 VARIABLES = {
-    "SECRET_KEY": Variable(
-        "Django's cryptographic signing key (50+ random characters).", True, "(random)"
-    ),
+    "SECRET_KEY": Variable("Django's cryptographic signing key (50+ random characters).", True, "(random)"),
     "DATABASE_URL": Variable(
         "Database connection URL; PostgreSQL in production. Default: SQLite file `db.sqlite3`.",
         True,
@@ -53,9 +51,7 @@ VARIABLES = {
         True,
         "smtp://cms:secret@mail.example.org:587?tls=1",
     ),
-    "DEFAULT_FROM_EMAIL": Variable(
-        "Sender address of the site's e-mails.", False, "no-reply@angiang.gov.vn"
-    ),
+    "DEFAULT_FROM_EMAIL": Variable("Sender address of the site's e-mails.", False, "no-reply@angiang.gov.vn"),
     "AWS_STORAGE_BUCKET_NAME": Variable(
         "S3 bucket for images, documents and renditions. Unset: local files under `media/`.",
         False,

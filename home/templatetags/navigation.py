@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
+
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -25,7 +26,9 @@ def language_alternates(context):
     page = context.get("page")
     current = get_language()
     root = _site_root(request)
-    keys = [key for key in (getattr(page, "translation_key", None), getattr(root, "translation_key", None)) if key]
+    keys = [
+        key for key in (getattr(page, "translation_key", None), getattr(root, "translation_key", None)) if key
+    ]
     live = (
         Page.objects.filter(translation_key__in=keys).live().public().select_related("locale")
         if keys

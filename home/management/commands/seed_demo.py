@@ -10,7 +10,7 @@ from django.db import transaction
 # Each app that contributes demo content has a ``demo`` module with ``seed(stdout)``; order matters.
 DEMO_APPS = ["home"]
 DEV_ADMIN_USERNAME = "admin"
-DEV_ADMIN_PASSWORD = "nhanquyen-demo-2026"
+DEV_ADMIN_PASSWORD = "nhanquyen-demo-2026"  # noqa: S105 (development only, refused unless DEBUG)
 
 
 class Command(BaseCommand):
