@@ -1,0 +1,83 @@
+"""End to end in headless Chromium: fonts, keyboard, language switching, phones, the admin."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+FACE_STATUS = """() => document.fonts.ready.then(() =>
+    Object.fromEntries([...document.fonts].map(f => [f.family.replaceAll('"', '') + ' ' + f.style +
+        ' ' + f.unicodeRange.slice(0, 12), f.status])))"""
+
+
+def _families(statuses, family):
+    return {status for name, status in statuses.items() if name.startswith(family)}
+
+
+def test_khmer_page_uses_the_khmer_font_and_vietnamese_page_does_not_fetch_it(browser, page, site, screenshot):
+    page.goto(f"{site.url}/km/about/")
+    statuses = page.evaluate(FACE_STATUS)
+    assert "loaded" in _families(statuses, "Site Khmer normal")
+    assert page.evaluate("""() => document.fonts.check('18px "Site Khmer"', 'សិទ្ធិមនុស្ស')""")
+    body_font = page.evaluate("() => getComputedStyle(document.querySelector('main h1')).fontFamily")
+    assert body_font.startswith('"Site Khmer"')
+    screenshot(page, "km-about-phone")
+
+    assert page.external_requests == []
+
+    context = browser.new_context(viewport={"width": 412, "height": 915})
+    page = context.new_page()
+    fonts = []
+    page.on("request", lambda request: fonts.append(request.url) if ".woff2" in request.url else None)
+    page.goto(f"{site.url}/vi/gioi-thieu/")
+    statuses = page.evaluate(FACE_STATUS)
+    assert _families(statuses, "Site Khmer normal") == {"unloaded"}
+    assert _families(statuses, "Site Khmer Label") == {"loaded"}
+    assert "loaded" in _families(statuses, "Site Sans")
+    assert not [url for url in fonts if "noto-sans-khmer-khmer" in url]
+    screenshot(page, "vi-about-phone")
+    context.close()
+
+
+def test_keyboard_reaches_the_skip_link_first_and_it_moves_focus_to_main(page, site):
+    page.goto(f"{site.url}/vi/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => [document.activeElement.className, document.activeElement.innerText]")
+    assert focused == ["skip-link", "Chuyển đến nội dung chính"]
+    assert page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle") == "solid"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.id === 'main'", timeout=2000)
+
+
+def test_language_switcher_goes_to_the_translation(page, site):
+    page.goto(f"{site.url}/vi/gioi-thieu/")
+    page.get_by_role("navigation", name="Chọn ngôn ngữ").get_by_role("link", name="English").click()
+    page.wait_for_url(f"{site.url}/en/about/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.get_by_role("link", name="ភាសាខ្មែរ").click()
+    page.wait_for_url(f"{site.url}/km/about/")
+    assert page.get_by_role("heading", level=1).inner_text() == "អំពីវិបផតថល"
+
+
+@pytest.mark.parametrize("path", ["/vi/", "/km/about/", "/en/contact/", "/km/search/?q=x", "/vi/khong-co/"])
+def test_no_horizontal_scrolling_on_a_small_phone(browser, site, path):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(f"{site.url}{path}")
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()
+
+
+def test_editor_logs_in_and_sees_the_three_language_trees(page, site, screenshot):
+    get_user_model().objects.create_superuser("editor", "editor@example.org", "a-long-test-password")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{site.url}/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "a-long-test-password")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{site.url}/admin/")
+    page.goto(f"{site.url}/admin/pages/")
+    text = page.locator("main").inner_text()
+    for title in ("Cổng thông tin truyền thông về quyền con người", "Human rights communication portal"):
+        assert title in text
+    screenshot(page, "admin-pages")
