@@ -12,7 +12,7 @@ from PIL import ImageDraw
 
 from django.core.files.images import ImageFile
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from translations.localize import TranslationMemory, translate
 
@@ -204,8 +204,14 @@ def _remember(memory, spec):
             memory.add(unit["vi"], {lang: unit[lang] for lang in TARGET_LANGUAGES})
 
 
-def ensure_locales():
-    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in ("vi", "en", "km")}
+def ensure_structure():
+    """Locales, the root collection and the root page: what migrations create, rebuilt if flushed."""
+    locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in ("vi", "en", "km")}
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locales["vi"]))
+    return locales
 
 
 def _save(page, parent=None):
@@ -238,7 +244,7 @@ def ensure_home(locales, image):
 
 
 def seed(stdout):
-    locales = ensure_locales()
+    locales = ensure_structure()
     image = poster_image("Áp phích cổng thông tin", "Áp phích minh họa với các hình tròn đồng tâm", seed=1)
     home = ensure_home(locales, image)
     memory = TranslationMemory()

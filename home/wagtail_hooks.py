@@ -1,5 +1,6 @@
 from django.templatetags.static import static
 from django.utils.html import format_html
+
 from wagtail import hooks
 
 

@@ -3,6 +3,7 @@
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from botocore.config import Config
+
 from django.core.exceptions import ImproperlyConfigured
 
 SEARCH_BACKENDS = {

@@ -78,6 +78,9 @@ VARIABLES = {
     ),
     "MEDIA_ROOT": Variable("Folder for uploaded files when S3 is not configured.", False, "/data/media"),
     "LOG_LEVEL": Variable("Log level of the project's loggers.", False, "INFO"),
+    "PORT": Variable("Port gunicorn listens on inside the container.", False, "8000"),
+    "WEB_CONCURRENCY": Variable("Gunicorn worker processes (default: 2 per CPU core + 1).", False, "5"),
+    "GUNICORN_THREADS": Variable("Threads per gunicorn worker.", False, "4"),
 }
 
 

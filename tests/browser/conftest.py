@@ -6,11 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make around it
-# are ordinary synchronous calls.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+from django.core.management import call_command
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 OUTPUT = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
@@ -40,6 +37,20 @@ def pytest_collection_modifyitems(config, items):
 def browser():
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make around
+    # it are ordinary synchronous calls.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        yield from _launch(sync_playwright)
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+def _launch(sync_playwright):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
@@ -48,7 +59,8 @@ def browser():
 
 @pytest.fixture
 def site(live_server):
-    """The demo site behind a live server (transactional tests start from migrated data only)."""
+    """The demo site behind a live server. Transactional tests flush the database afterwards;
+    seed_demo rebuilds everything it needs, from the root page and collection up."""
     call_command("seed_demo", stdout=io.StringIO(), stderr=io.StringIO())
     return live_server
 

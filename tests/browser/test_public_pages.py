@@ -1,9 +1,10 @@
 """End to end in headless Chromium: fonts, keyboard, language switching, phones, the admin."""
 
 import pytest
+
 from django.contrib.auth import get_user_model
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 FACE_STATUS = """() => document.fonts.ready.then(() =>
     Object.fromEntries([...document.fonts].map(f => [f.family.replaceAll('"', '') + ' ' + f.style +
@@ -14,7 +15,9 @@ def _families(statuses, family):
     return {status for name, status in statuses.items() if name.startswith(family)}
 
 
-def test_khmer_page_uses_the_khmer_font_and_vietnamese_page_does_not_fetch_it(browser, page, site, screenshot):
+def test_khmer_page_uses_the_khmer_font_and_vietnamese_page_does_not_fetch_it(
+    browser, page, site, screenshot
+):
     page.goto(f"{site.url}/km/about/")
     statuses = page.evaluate(FACE_STATUS)
     assert "loaded" in _families(statuses, "Site Khmer normal")

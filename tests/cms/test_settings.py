@@ -29,7 +29,7 @@ REALISTIC_PRODUCTION_ENV = {
 
 
 def run_manage(*args, extra_env=None):
-    clean = {k: v for k, v in os.environ.items() if k not in env.VARIABLES}
+    clean = {k: v for k, v in os.environ.items() if k in {"PATH", "HOME", "LANG", "PYTHONPATH"}}
     clean.update(extra_env or {})
     clean["DJANGO_SETTINGS_MODULE"] = "cms.settings.production"
     return subprocess.run(
