@@ -136,3 +136,52 @@ class BodyBlock(blocks.StreamBlock):
 
     class Meta:
         block_counts = {}
+
+
+class RightsSectionBlock(blocks.StructBlock):
+    """A group of a convention's articles and the rights they protect."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    articles = blocks.CharBlock(
+        label=_("Articles"), max_length=100, required=False, help_text=_("For example: Articles 6–27")
+    )
+    body = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "list-ul"
+        template = "blocks/rights_section.html"
+        label = _("Rights section")
+        description = _("A group of articles of the convention and the rights they protect.")
+        preview_value = {
+            "title": "Quyền được sống",
+            "articles": "Điều 6",
+            "body": "<p>Mọi người đều có quyền cố hữu là được sống.</p>",
+        }
+
+
+class TimelineEventBlock(blocks.StructBlock):
+    date = blocks.DateBlock(label=_("Date"))
+    event = blocks.CharBlock(label=_("What happened"), max_length=300)
+
+    class Meta:
+        icon = "date"
+        label = _("Event")
+        description = _("A dated step in Viet Nam's history with the convention.")
+
+
+class ReportingCycleBlock(blocks.StructBlock):
+    """One cycle of Viet Nam's reporting to the treaty body."""
+
+    cycle = blocks.CharBlock(
+        label=_("Cycle"), max_length=100, help_text=_("For example: 5th–6th combined report")
+    )
+    submitted = blocks.DateBlock(label=_("Report submitted"), required=False)
+    reviewed = blocks.DateBlock(label=_("Reviewed by the committee"), required=False)
+    next_due = blocks.DateBlock(label=_("Next report due"), required=False)
+    outcome_url = blocks.URLBlock(label=_("Concluding observations (link)"), required=False)
+    notes = blocks.TextBlock(label=_("Notes"), required=False)
+
+    class Meta:
+        icon = "history"
+        label = _("Reporting cycle")
+        description = _("A report to the treaty body, its review and the concluding observations.")

@@ -2,6 +2,11 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from .taxonomy_admin import TaxonomyGroup
+
+register_snippet(TaxonomyGroup)
 
 
 @hooks.register("insert_global_admin_css")

@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-# Each app that contributes demo content has a ``demo`` module with ``seed(stdout)``; order matters.
-DEMO_APPS = ["home"]
+# Modules that contribute demo content, each with ``seed(stdout)``; order matters.
+DEMO_APPS = ["home.demo", "home.demo_conventions"]
 DEV_ADMIN_USERNAME = "admin"
 DEV_ADMIN_PASSWORD = "nhanquyen-demo-2026"  # noqa: S105 (development only, refused unless DEBUG)
 
@@ -27,7 +27,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             missing = []
             for app in DEMO_APPS:
-                gaps = importlib.import_module(f"{app}.demo").seed(self.stdout)
+                gaps = importlib.import_module(app).seed(self.stdout)
                 missing.extend(gaps or [])
         if missing:
             self.stderr.write(f"{len(missing)} demo strings have no translation and fall back to vi:")

@@ -1,0 +1,43 @@
+"""Merger-aware province semantics, used by every filter in the project.
+
+Filtering by a current province includes content tagged with it and with every former province
+merged into it (Bắc Ninh includes Bắc Giang). Filtering by a former province includes content
+tagged with it only. Content keeps the province it was tagged with: history is not rewritten.
+"""
+
+from django.db.models import Q
+
+from wagtail.models import Locale
+
+from .models.taxonomy import Province
+
+#: The lookup from a page to the translation keys of the provinces it is tagged with.
+PAGE_PROVINCE_KEY = "province_tags__province__translation_key"
+
+
+def matching_keys(translation_keys):
+    """Translation keys of the provinces whose content a filter on ``translation_keys`` includes."""
+    keys = set(translation_keys)
+    if not keys:
+        return set()
+    rows = Province.objects.filter(Q(translation_key__in=keys) | Q(successor__translation_key__in=keys))
+    return keys | set(rows.values_list("translation_key", flat=True))
+
+
+def filter_pages(queryset, translation_keys):
+    """Pages tagged with any of the provinces (merger-aware), without duplicates."""
+    keys = matching_keys(translation_keys)
+    if not keys:
+        return queryset
+    tagged = queryset.model.objects.filter(**{f"{PAGE_PROVINCE_KEY}__in": keys}).values("pk")
+    return queryset.filter(pk__in=tagged)
+
+
+def for_locale(locale=None):
+    """Provinces in ``locale`` (default: the active one), successors loaded, current units first."""
+    locale = locale or Locale.get_active()
+    return Province.objects.filter(locale=locale).select_related("successor")
+
+
+def get_by_slug(slug, locale=None):
+    return for_locale(locale).filter(slug=slug).first()

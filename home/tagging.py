@@ -1,0 +1,58 @@
+"""Showing and filtering by taxonomy terms across languages.
+
+Tags may point at a term in any locale; everything here works through translation keys and shows
+the active language's version of each term (falling back to the tagged row when a term has no
+translation yet).
+"""
+
+from django.apps import apps
+
+from wagtail.models import Locale
+
+from . import provinces
+from .models.mixins import TaggedPageMixin
+
+
+def localized_terms(rows, locale=None):
+    """The active-locale versions of ``rows`` (a list of terms of one model), in the same order."""
+    rows = list(rows)
+    if not rows:
+        return []
+    locale = locale or Locale.get_active()
+    model = type(rows[0])
+    translated = {
+        term.translation_key: term
+        for term in model.objects.filter(translation_key__in=[r.translation_key for r in rows], locale=locale)
+    }
+    return [translated.get(row.translation_key, row) for row in rows]
+
+
+def tagged_page_models():
+    """Page types that list themselves on convention and province pages, in section order."""
+    models = [
+        model
+        for model in apps.get_models()
+        if issubclass(model, TaggedPageMixin) and getattr(model, "related_section_title", None)
+    ]
+    return sorted(models, key=lambda model: model.related_section_order)
+
+
+def related_sections(*, locale=None, conventions=(), provinces_=(), limit=6):
+    """Live public pages tagged with the given convention or province keys, newest first.
+
+    Returns ``[(title, [pages])]`` for each taggable page type that has matches, in ``locale``.
+    One query per page type.
+    """
+    locale = locale or Locale.get_active()
+    sections = []
+    for model in tagged_page_models():
+        pages = model.objects.live().public().filter(locale=locale)
+        if conventions:
+            pages = pages.filter(conventions__translation_key__in=list(conventions))
+        if provinces_:
+            pages = provinces.filter_pages(pages, provinces_)
+        pages = pages.distinct().order_by(f"-{model.listing_date_field}", "-pk")[:limit]
+        pages = list(pages)
+        if pages:
+            sections.append((model.related_section_title, pages))
+    return sections
