@@ -6,12 +6,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import health
+from home import health, seo_views
+from news.feeds import ArticleFeed, AtomArticleFeed
 from search import views as search_views
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("robots.txt", seo_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", seo_views.sitemap, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -23,6 +26,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("feeds/rss/", ArticleFeed(), name="feed_rss"),
+    path("feeds/atom/", AtomArticleFeed(), name="feed_atom"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

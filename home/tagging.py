@@ -20,10 +20,9 @@ def localized_terms(rows, locale=None):
         return []
     locale = locale or Locale.get_active()
     model = type(rows[0])
-    translated = {
-        term.translation_key: term
-        for term in model.objects.filter(translation_key__in=[r.translation_key for r in rows], locale=locale)
-    }
+    terms = model.objects.filter(translation_key__in=[r.translation_key for r in rows], locale=locale)
+    terms = terms.select_related(*getattr(model, "localized_select_related", ()))
+    translated = {term.translation_key: term for term in terms}
     return [translated.get(row.translation_key, row) for row in rows]
 
 

@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 
 from search.folding import fold
 
-from .models import Channel, ContentArea, Convention, ProductType, Province, Topic
+from .models import Channel, ContentArea, Convention, Organisation, Person, ProductType, Province, Topic
 
 
 class ProvinceFilterForm(LocaleFilterMixin, BaseFilterForm):
@@ -104,6 +104,28 @@ class ChannelViewSet(SnippetViewSet):
     icon = "radio-full"
     menu_order = 60
     list_display = ["name", "code", "is_digital"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_order = 10
+    list_display = ["name", "kind", "province"]
+    list_filter = ["kind"]
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_order = 20
+    list_display = ["name", "role", "organisation"]
+
+
+class PeopleGroup(SnippetViewSetGroup):
+    menu_label = _("People and organisations")
+    menu_icon = "group"
+    menu_order = 240
+    items = (OrganisationViewSet, PersonViewSet)
 
 
 class TaxonomyGroup(SnippetViewSetGroup):

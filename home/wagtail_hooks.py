@@ -4,9 +4,10 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from .taxonomy_admin import TaxonomyGroup
+from .taxonomy_admin import PeopleGroup, TaxonomyGroup
 
 register_snippet(TaxonomyGroup)
+register_snippet(PeopleGroup)
 
 
 @hooks.register("insert_global_admin_css")

@@ -18,6 +18,7 @@ CSRF_TRUSTED_ORIGINS = env.read_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "news",
     "library",
     "exhibitions",
     "translations",

@@ -2,6 +2,7 @@
 
 from .images import CustomDocument, CustomImage, CustomRendition
 from .mixins import HeroMixin, SeoMixin, TaggedPageMixin
+from .people import Organisation, Person
 from .pages import ConventionIndexPage, ConventionPage, HomePage, ProvinceIndexPage, StandardPage
 from .taxonomy import Channel, ContentArea, Convention, PageProvince, ProductType, Province, Topic
 
@@ -16,7 +17,9 @@ __all__ = [
     "CustomRendition",
     "HeroMixin",
     "HomePage",
+    "Organisation",
     "PageProvince",
+    "Person",
     "ProductType",
     "Province",
     "ProvinceIndexPage",

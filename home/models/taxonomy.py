@@ -194,6 +194,8 @@ class Province(TranslatableMixin, models.Model):
     search_text = models.TextField(editable=False, blank=True)
     loaded_values = models.JSONField(default=dict, blank=True, editable=False)
 
+    localized_select_related = ("successor",)
+
     panels = [
         FieldPanel("name"),
         FieldPanel("aliases"),

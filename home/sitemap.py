@@ -1,0 +1,72 @@
+"""`/sitemap.xml`: every live public page in every language, with hreflang alternates.
+
+Wagtail's own sitemap lists the descendants of the site's root page only, which misses the en and
+km trees (they are the root page's translations, beside it). This one walks every translation of
+the root and adds each page's existing translations as ``xhtml:link`` alternates.
+"""
+
+from collections import defaultdict
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Q
+from wagtail.models import Page, Site
+
+
+class PageSitemap(Sitemap):
+    limit = 5000
+
+    def __init__(self, request):
+        self.request = request
+
+    def site(self):
+        return Site.find_for_request(self.request) or Site.objects.get(is_default_site=True)
+
+    def items(self):
+        roots = self.site().root_page.get_translations(inclusive=True)
+        tree = Q()
+        for root in roots:
+            tree |= Q(path__startswith=root.path)
+        return (
+            Page.objects.filter(tree)
+            .live()
+            .public()
+            .select_related("locale")
+            .order_by("locale__language_code", "path")
+        )
+
+    def location(self, page):
+        return page.get_url(self.request)
+
+    def lastmod(self, page):
+        return page.last_published_at or page.latest_revision_created_at
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        protocol = self.request.scheme
+        domain = self.request.get_host()
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        pages = [url["item"] for url in urls]
+        translations = defaultdict(list)
+        for page_obj in (
+            Page.objects.filter(translation_key__in={p.translation_key for p in pages})
+            .live()
+            .public()
+            .select_related("locale")
+        ):
+            translations[page_obj.translation_key].append(page_obj)
+        for url in urls:
+            siblings = translations[url["item"].translation_key]
+            url["alternates"] = (
+                [
+                    {
+                        "lang_code": other.locale.language_code,
+                        "location": f"{protocol}://{domain}{other.get_url(self.request)}",
+                    }
+                    for other in sorted(siblings, key=lambda p: p.locale.language_code)
+                ]
+                if len(siblings) > 1
+                else []
+            )
+        return urls
+
+    def get_domain(self, site=None):
+        return self.request.get_host()

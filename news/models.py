@@ -1,0 +1,221 @@
+"""News sections and articles."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+from modelcluster.fields import ParentalManyToManyField
+
+from home.forms import TaggedPageForm
+from home.models import HeroMixin, SeoMixin, TaggedPageMixin
+from home.tagging import localized_terms
+
+from . import listing
+from .blocks import ArticleBodyBlock
+from .forms import ArticleFilterForm
+
+PER_PAGE = 20
+
+PAGE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+]
+
+
+class ArticleIndexPage(RoutablePageMixin, SeoMixin, Page):
+    """A news section: the portal's own, an outlet's or a province's. Lists articles below it."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    organisation = models.ForeignKey(
+        "home.Organisation",
+        verbose_name=_("outlet"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Set when this section belongs to one newspaper, broadcaster or department."),
+    )
+    province = models.ForeignKey(
+        "home.Province",
+        verbose_name=_("province"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Set when this section covers one province."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldRowPanel([FieldPanel("organisation"), FieldPanel("province")]),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("intro"),
+        SynchronizedField("organisation"),
+        SynchronizedField("province"),
+    ]
+    subpage_types = ["news.ArticlePage", "news.ArticleIndexPage"]
+    template = "news/article_index_page.html"
+
+    class Meta:
+        verbose_name = _("news section")
+        verbose_name_plural = _("news sections")
+
+    def articles(self):
+        """Live public articles anywhere below this section, in its language, newest first."""
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(locale_id=self.locale_id)
+            .order_by("-date", "-first_published_at", "-pk")
+        )
+
+    def filtered(self, request):
+        form = ArticleFilterForm(request.GET or None, locale=self.locale)
+        return form, listing.apply_filters(self.articles(), form.cleaned_filters())
+
+    @path("")
+    def index_route(self, request):
+        form, articles = self.filtered(request)
+        paginator = Paginator(listing.with_cards(articles), PER_PAGE)
+        try:
+            page_obj = paginator.page(request.GET.get("page") or 1)
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage as error:
+            if int(request.GET.get("page")) < 1:
+                page_obj = paginator.page(1)
+            else:
+                raise Http404 from error
+        return self.render(
+            request,
+            context_overrides={
+                "form": form,
+                "page_obj": page_obj,
+                "articles": page_obj.object_list,
+                "is_filtered": bool(_query_without_page(request)) or page_obj.number > 1,
+                "query_string": _query_without_page(request),
+            },
+        )
+
+    @path("feed/rss/", name="rss")
+    def rss_route(self, request):
+        from .feeds import SectionRssFeed
+
+        return SectionRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_route(self, request):
+        from .feeds import SectionAtomFeed
+
+        return SectionAtomFeed(self)(request)
+
+
+def _query_without_page(request):
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+class ArticlePage(SeoMixin, HeroMixin, TaggedPageMixin, Page):
+    """A news item, feature or explainer."""
+
+    standfirst = models.TextField(_("standfirst"), help_text=_("One or two sentences under the headline."))
+    hero_caption = models.CharField(_("hero image caption"), max_length=500, blank=True)
+    hero_credit = models.CharField(_("hero image credit"), max_length=255, blank=True)
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
+    date = models.DateField(_("publication date"), default=timezone.localdate)
+    authors = ParentalManyToManyField("home.Person", verbose_name=_("authors"), blank=True, related_name="+")
+    organisation = models.ForeignKey(
+        "home.Organisation",
+        verbose_name=_("publishing organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    base_form_class = TaggedPageForm
+    content_panels = Page.content_panels + [
+        FieldPanel("standfirst"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldRowPanel([FieldPanel("hero_caption"), FieldPanel("hero_credit")]),
+            ],
+            heading=_("Hero image"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("date"), FieldPanel("organisation")]), FieldPanel("authors")],
+            heading=_("Publication"),
+        ),
+        MultiFieldPanel(TaggedPageMixin.tagging_panels, heading=_("Tags")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.FilterField("locale_id"),
+    ]
+    translatable_fields = (
+        PAGE_TRANSLATABLE_FIELDS
+        + [
+            TranslatableField("standfirst"),
+            TranslatableField("hero_caption"),
+            TranslatableField("body"),
+            SynchronizedField("hero_credit"),
+            SynchronizedField("hero_image"),
+            SynchronizedField("date"),
+            SynchronizedField("authors"),
+            SynchronizedField("organisation"),
+        ]
+        + TaggedPageMixin.tagging_translatable_fields
+    )
+    parent_page_types = ["news.ArticleIndexPage"]
+    subpage_types = []
+    template = "news/article_page.html"
+
+    related_section_title = _("Articles")
+    related_section_order = 10
+    listing_date_field = "date"
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def get_meta_description(self):
+        return self.search_description or self.standfirst
+
+    @cached_property
+    def tags(self):
+        """The article's terms in its own language: conventions, areas, topics, provinces."""
+        provinces = [tag.province for tag in self.province_tags.select_related("province__successor")]
+        return {
+            "conventions": localized_terms(self.conventions.all(), self.locale),
+            "content_areas": localized_terms(self.content_areas.all(), self.locale),
+            "topics": localized_terms(self.topics.all(), self.locale),
+            "provinces": localized_terms(provinces, self.locale),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = localized_terms(self.authors.all(), self.locale)
+        context["organisation"] = (
+            localized_terms([self.organisation], self.locale)[0] if self.organisation_id else None
+        )
+        context["related_articles"] = listing.related_articles(self)
+        context["section"] = self.get_parent().specific
+        return context
