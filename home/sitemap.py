@@ -9,6 +9,7 @@ from collections import defaultdict
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Q
+
 from wagtail.models import Page, Site
 
 

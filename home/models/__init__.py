@@ -2,8 +2,8 @@
 
 from .images import CustomDocument, CustomImage, CustomRendition
 from .mixins import HeroMixin, SeoMixin, TaggedPageMixin
-from .people import Organisation, Person
 from .pages import ConventionIndexPage, ConventionPage, HomePage, ProvinceIndexPage, StandardPage
+from .people import Organisation, Person
 from .taxonomy import Channel, ContentArea, Convention, PageProvince, ProductType, Province, Topic
 
 __all__ = [

@@ -1,6 +1,7 @@
 """Editors tag articles in the admin with choices in the article's own language."""
 
 import pytest
+
 from django.contrib.auth import get_user_model
 
 from home.models import Convention

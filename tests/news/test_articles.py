@@ -5,7 +5,9 @@ import re
 from datetime import date, timedelta
 
 import pytest
+
 from django.utils import timezone
+
 from wagtail.models import PageViewRestriction
 
 from home.demo import poster_image

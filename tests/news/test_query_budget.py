@@ -1,6 +1,7 @@
 """Rendering an article and a 20-item section costs the same number of queries at 5 and 50 articles."""
 
 import pytest
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
