@@ -84,3 +84,18 @@ def test_editor_logs_in_and_sees_the_three_language_trees(page, site, screenshot
     for title in ("Cổng thông tin truyền thông về quyền con người", "Human rights communication portal"):
         assert title in text
     screenshot(page, "admin-pages")
+
+
+def test_reader_filters_news_with_the_keyboard_on_a_phone(page, site, screenshot):
+    page.goto(f"{site.url}/km/news/")
+    page.get_by_label("អនុសញ្ញា").select_option("crc")
+    page.get_by_label("ឆ្នាំ").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/km/news/?convention=crc**")
+    cards = page.locator(".article-card__title").all_inner_texts()
+    assert cards and all(card for card in cards)
+    screenshot(page, "km-news-filtered-phone")
+    page.locator(".article-card__title a").first.click()
+    page.wait_for_load_state()
+    assert page.locator('script[type="application/ld+json"]').count() == 1
+    screenshot(page, "km-article-phone")
