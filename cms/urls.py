@@ -7,6 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import health, seo_views
+from library import oai
+from library.api import api as library_api
 from news.feeds import ArticleFeed, AtomArticleFeed
 from search import views as search_views
 
@@ -15,6 +17,8 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", seo_views.sitemap, name="sitemap"),
+    path("api/v1/", library_api.urls),
+    path("oai/", oai.endpoint, name="oai"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

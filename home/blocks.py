@@ -185,3 +185,42 @@ class ReportingCycleBlock(blocks.StructBlock):
         icon = "history"
         label = _("Reporting cycle")
         description = _("A report to the treaty body, its review and the concluding observations.")
+
+
+AUDIO = {"mp3", "m4a", "ogg", "oga", "wav"}
+VIDEO = {"mp4", "webm", "ogv"}
+
+
+class MediaFileValue(blocks.StructValue):
+    def kind(self):
+        extension = self["file"].file_extension.lower() if self.get("file") else ""
+        return "video" if extension in VIDEO else "audio"
+
+
+class MediaFileBlock(blocks.StructBlock):
+    """A radio report or video uploaded to the portal itself (no third-party player)."""
+
+    file = DocumentChooserBlock(label=_("Audio or video file"))
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    transcript = blocks.TextBlock(label=_("Transcript"), required=False)
+
+    def clean(self, value):
+        value = super().clean(value)
+        document = value.get("file")
+        if document and document.file_extension.lower() not in AUDIO | VIDEO:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "file": ValidationError(
+                        _("Choose an audio or video file (%(types)s).")
+                        % {"types": ", ".join(sorted(AUDIO | VIDEO))}
+                    )
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "media"
+        template = "blocks/media_file.html"
+        label = _("Audio or video file")
+        description = _("A player for an uploaded radio report or video, with a transcript.")
+        value_class = MediaFileValue

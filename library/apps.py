@@ -7,3 +7,6 @@ class LibraryConfig(AppConfig):
 
     name = "library"
     verbose_name = _("Library")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -4,8 +4,6 @@ from pathlib import Path
 
 import dj_database_url
 
-from django.utils.translation import gettext_lazy as _
-
 from . import components, env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -57,6 +55,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "library.cors.PartnerApiCorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -180,7 +179,9 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
-PAGE_TITLE_SUFFIX = _("Human rights communication portal")
+LIBRARY_ID_PREFIX = env.read("LIBRARY_ID_PREFIX", "AG")
+LIBRARY_API_CORS_ORIGINS = env.read_list("LIBRARY_API_CORS_ORIGINS")
+LIBRARY_API_ANONYMOUS_RATE = 60  # requests per minute per address without an API key
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

@@ -78,6 +78,14 @@ VARIABLES = {
     ),
     "MEDIA_ROOT": Variable("Folder for uploaded files when S3 is not configured.", False, "/data/media"),
     "LOG_LEVEL": Variable("Log level of the project's loggers.", False, "INFO"),
+    "LIBRARY_ID_PREFIX": Variable(
+        "Prefix of library identifiers (the province's abbreviation): AG-2026-000123.", False, "AG"
+    ),
+    "LIBRARY_API_CORS_ORIGINS": Variable(
+        "Comma-separated origins allowed to call the partner API from a browser (CORS).",
+        False,
+        "https://data.example.gov.vn",
+    ),
     "PORT": Variable("Port gunicorn listens on inside the container.", False, "8000"),
     "WEB_CONCURRENCY": Variable("Gunicorn worker processes (default: 2 per CPU core + 1).", False, "5"),
     "GUNICORN_THREADS": Variable("Threads per gunicorn worker.", False, "4"),

@@ -1,0 +1,387 @@
+"""The shared library of communication products."""
+
+from django import forms
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.blocks import ImageBlock
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import RICH_TEXT_FEATURES, MediaFileBlock
+from home.forms import TaggedPageForm
+from home.models import SeoMixin, TaggedPageMixin
+from home.tagging import localized_terms
+
+from .languages import FOREIGN, MINORITY, NATIONAL
+
+
+class Language(models.Model):
+    """A content language of products (ISO 639-3), named in the three site languages."""
+
+    code = models.CharField(_("ISO 639-3 code"), max_length=3, primary_key=True)
+    kind = models.CharField(
+        _("kind"),
+        max_length=16,
+        choices=[(NATIONAL, _("national")), (FOREIGN, _("foreign")), (MINORITY, _("ethnic minority"))],
+    )
+    name_vi = models.CharField(_("name (Vietnamese)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    name_km = models.CharField(_("name (Khmer)"), max_length=100)
+
+    class Meta:
+        verbose_name = _("content language")
+        verbose_name_plural = _("content languages")
+        ordering = ["kind", "code"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return getattr(self, f"name_{(get_language() or 'vi')[:2]}", None) or self.name_vi
+
+
+class IdentifierSequence(models.Model):
+    """The last number given out per prefix and year, for stable public identifiers."""
+
+    prefix = models.CharField(max_length=8)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        unique_together = [("prefix", "year")]
+
+    @classmethod
+    def next_identifier(cls, year):
+        prefix = settings.LIBRARY_ID_PREFIX
+        with transaction.atomic():
+            sequence, _ = cls.objects.select_for_update().get_or_create(prefix=prefix, year=year)
+            sequence.last += 1
+            sequence.save(update_fields=["last"])
+        return f"{prefix}-{year}-{sequence.last:06d}"
+
+
+class PlacementBlock(blocks.StructBlock):
+    outlet = blocks.CharBlock(label=_("Outlet or channel"), max_length=200)
+    programme = blocks.CharBlock(label=_("Programme or column"), max_length=200, required=False)
+    issue = blocks.CharBlock(label=_("Issue, episode or page"), max_length=100, required=False)
+    date = blocks.DateBlock(label=_("Date"), required=False)
+    url = blocks.URLBlock(label=_("Link"), required=False)
+
+    class Meta:
+        icon = "site"
+        label = _("Where it ran")
+
+
+class AttachmentBlock(blocks.StreamBlock):
+    document = DocumentChooserBlock(label=_("Document"), icon="doc-full")
+    image = ImageBlock(label=_("Image"))
+    media = MediaFileBlock()
+
+
+class Licence(models.TextChoices):
+    CC_BY = "CC-BY-4.0", "CC BY 4.0"
+    CC_BY_SA = "CC-BY-SA-4.0", "CC BY-SA 4.0"
+    CC_BY_NC = "CC-BY-NC-4.0", "CC BY-NC 4.0"
+    CC0 = "CC0-1.0", "CC0 1.0"
+    ALL_RIGHTS = "all-rights-reserved", _("All rights reserved")
+
+
+def public_products(queryset=None):
+    """Published, public and not embargoed: what readers, partners and harvesters may see."""
+    queryset = ProductPage.objects.all() if queryset is None else queryset
+    today = timezone.localdate()
+    return queryset.live().public().filter(Q(embargo_until__isnull=True) | Q(embargo_until__lte=today))
+
+
+class LibraryPage(RoutablePageMixin, SeoMixin, Page):
+    """The public library: search, facets, export. Products are its children."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+    ]
+    subpage_types = ["library.ProductPage"]
+    max_count_per_parent = 1
+    template = "library/library_page.html"
+
+    class Meta:
+        verbose_name = _("library")
+
+    def products(self):
+        return public_products(ProductPage.objects.child_of(self).filter(locale_id=self.locale_id))
+
+    @path("")
+    def index_route(self, request):
+        from .views import library_index
+
+        return library_index(request, self)
+
+    @path("export/<str:fmt>/", name="export")
+    def export_route(self, request, fmt):
+        from .views import library_export
+
+        return library_export(request, self, fmt)
+
+
+class ProductPage(SeoMixin, TaggedPageMixin, Page):
+    """One communication product: an article, radio drama, skit, video, leaflet, poster, book..."""
+
+    identifier = models.CharField(
+        _("identifier"), max_length=32, editable=False, db_index=True, help_text=_("Never changes.")
+    )
+    description = RichTextField(_("description"), features=RICH_TEXT_FEATURES)
+    product_type = models.ForeignKey(
+        "home.ProductType", verbose_name=_("product type"), on_delete=models.PROTECT, related_name="+"
+    )
+    channels = ParentalManyToManyField(
+        "home.Channel", verbose_name=_("channels"), blank=True, related_name="+"
+    )
+    languages = ParentalManyToManyField(
+        Language, verbose_name=_("content languages"), blank=True, related_name="products"
+    )
+    convention_articles = models.CharField(
+        _("convention articles"), max_length=200, blank=True, help_text=_("For example: CRC art. 12, 19")
+    )
+    producer = models.ForeignKey(
+        "home.Organisation",
+        verbose_name=_("producing organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    commissioner = models.ForeignKey(
+        "home.Organisation",
+        verbose_name=_("commissioning agency"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    produced_on = models.DateField(_("produced on"), null=True, blank=True)
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, editable=False, db_index=True)
+    duration_minutes = models.PositiveIntegerField(_("duration (minutes)"), null=True, blank=True)
+    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    placements = StreamField([("placement", PlacementBlock())], blank=True, verbose_name=_("where it ran"))
+    attachments = StreamField(AttachmentBlock(), blank=True, verbose_name=_("attachments"))
+    transcript = models.TextField(_("transcript or subtitles"), blank=True)
+    licence = models.CharField(_("licence"), max_length=32, choices=Licence.choices, default=Licence.CC_BY)
+    attribution = models.CharField(_("attribution"), max_length=255, blank=True)
+    reprint_allowed = models.BooleanField(_("reprint allowed"), default=True)
+    rebroadcast_allowed = models.BooleanField(_("rebroadcast allowed"), default=True)
+    embargo_until = models.DateField(
+        _("embargo until"), null=True, blank=True, help_text=_("Hidden from the public until this date.")
+    )
+    state_funded = models.BooleanField(_("state-funded"), default=False)
+    funding_programme = models.CharField(_("funding programme"), max_length=255, blank=True)
+
+    base_form_class = TaggedPageForm
+    content_panels = Page.content_panels + [
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("product_type"), FieldPanel("convention_articles")]),
+        FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("channels", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("producer"), FieldPanel("commissioner")]),
+                FieldRowPanel([FieldPanel("produced_on"), FieldPanel("published_on")]),
+                FieldRowPanel([FieldPanel("duration_minutes"), FieldPanel("page_count")]),
+                FieldPanel("placements"),
+            ],
+            heading=_("Production and publication"),
+        ),
+        FieldPanel("attachments"),
+        FieldPanel("transcript"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("licence"), FieldPanel("attribution")]),
+                FieldRowPanel([FieldPanel("reprint_allowed"), FieldPanel("rebroadcast_allowed")]),
+                FieldPanel("embargo_until"),
+                FieldRowPanel([FieldPanel("state_funded"), FieldPanel("funding_programme")]),
+            ],
+            heading=_("Rights and reuse"),
+        ),
+        MultiFieldPanel(TaggedPageMixin.tagging_panels, heading=_("Tags")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("transcript"),
+        index.SearchField("identifier"),
+        index.FilterField("locale_id"),
+        index.FilterField("year"),
+    ]
+    translatable_fields = (
+        [
+            TranslatableField("title"),
+            TranslatableField("slug"),
+            TranslatableField("seo_title"),
+            TranslatableField("search_description"),
+            TranslatableField("description"),
+            TranslatableField("transcript"),
+            TranslatableField("attribution"),
+        ]
+        + [
+            SynchronizedField(name)
+            for name in (
+                "identifier",
+                "product_type",
+                "channels",
+                "languages",
+                "convention_articles",
+                "producer",
+                "commissioner",
+                "produced_on",
+                "published_on",
+                "duration_minutes",
+                "page_count",
+                "placements",
+                "attachments",
+                "licence",
+                "reprint_allowed",
+                "rebroadcast_allowed",
+                "embargo_until",
+                "state_funded",
+                "funding_programme",
+            )
+        ]
+        + TaggedPageMixin.tagging_translatable_fields
+    )
+    parent_page_types = ["library.LibraryPage"]
+    subpage_types = []
+    template = "library/product_page.html"
+
+    related_section_title = _("Library products")
+    related_section_order = 20
+    listing_date_field = "published_on"
+
+    class Meta:
+        verbose_name = _("library product")
+        verbose_name_plural = _("library products")
+
+    def save(self, *args, **kwargs):
+        day = self.published_on or self.produced_on
+        self.year = day.year if day else None
+        if not self.identifier:
+            self.identifier = IdentifierSequence.next_identifier(self.year or timezone.localdate().year)
+        super().save(*args, **kwargs)
+
+    def get_meta_description(self):
+        return self.search_description or strip_tags(self.description)[:300]
+
+    @property
+    def is_embargoed(self):
+        return bool(self.embargo_until and self.embargo_until > timezone.localdate())
+
+    @cached_property
+    def terms(self):
+        """Every term shown on the page, in the page's language."""
+        provinces = [tag.province for tag in self.province_tags.select_related("province__successor")]
+        return {
+            "product_type": localized_terms([self.product_type], self.locale)[0],
+            "channels": localized_terms(self.channels.all(), self.locale),
+            "conventions": localized_terms(self.conventions.all(), self.locale),
+            "content_areas": localized_terms(self.content_areas.all(), self.locale),
+            "topics": localized_terms(self.topics.all(), self.locale),
+            "provinces": localized_terms(provinces, self.locale),
+            "producer": localized_terms([self.producer], self.locale)[0] if self.producer_id else None,
+            "commissioner": (
+                localized_terms([self.commissioner], self.locale)[0] if self.commissioner_id else None
+            ),
+        }
+
+    def citation(self, request=None):
+        """A citation line: producer, year, title, type, identifier and URL."""
+        parts = [self.terms["producer"].name if self.terms["producer"] else "", str(self.year or "")]
+        head = " (".join(part for part in parts if part) + (")" if all(parts) else "")
+        url = self.get_full_url(request)
+        return f"{head}. {self.title}. {self.terms['product_type'].name}. {self.identifier}. {url}".lstrip(
+            ". "
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from .search import related_products
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related_products"] = related_products(self)
+        context["citation"] = self.citation(request)
+        return context
+
+
+class PartnerKey(models.Model):
+    """An API key for a partner agency: identifies the harvester and sets its rate limit."""
+
+    agency = models.CharField(_("partner agency"), max_length=255)
+    prefix = models.CharField(max_length=8, unique=True, editable=False)
+    key_hash = models.CharField(max_length=128, editable=False)
+    requests_per_minute = models.PositiveIntegerField(_("requests per minute"), default=600)
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("partner API key")
+        verbose_name_plural = _("partner API keys")
+
+    def __str__(self):
+        return f"{self.agency} ({self.prefix}…)"
+
+    @classmethod
+    def issue(cls, agency, requests_per_minute=600):
+        """Create a key; returns ``(partner_key, secret)``. The secret is shown once, stored hashed."""
+        import hashlib
+        import secrets
+
+        secret = secrets.token_urlsafe(32)
+        key = cls.objects.create(
+            agency=agency,
+            prefix=secret[:8],
+            key_hash=hashlib.sha256(secret.encode()).hexdigest(),
+            requests_per_minute=requests_per_minute,
+        )
+        return key, secret
+
+    @classmethod
+    def find(cls, secret):
+        import hashlib
+        import hmac
+
+        key = cls.objects.filter(prefix=secret[:8], active=True).first()
+        if key and hmac.compare_digest(key.key_hash, hashlib.sha256(secret.encode()).hexdigest()):
+            return key
+        return None
+
+
+class ProductTombstone(models.Model):
+    """A product that was public and no longer is: kept for OAI-PMH deleted-record reporting."""
+
+    identifier = models.CharField(max_length=32, unique=True)
+    deleted_at = models.DateTimeField(default=timezone.now, db_index=True)
+    conventions = models.JSONField(default=list)
+    provinces = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["deleted_at"]
+
+    def __str__(self):
+        return self.identifier

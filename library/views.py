@@ -1,0 +1,78 @@
+"""The public library page and its exports."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+
+from . import export
+from .search import FACETS, LibraryQuery
+
+PER_PAGE = 20
+
+
+def _facet_options(query, counts, locale):
+    """Each facet's values with counts, the selected ones first, then by count."""
+    blocks = []
+    for facet in FACETS:
+        selected = {value for value, _term in query.chosen.get(facet.name, [])}
+        if facet.name == "year":
+            options = [(str(year), str(year), n) for year, n in counts["year"].items()]
+            options.sort(key=lambda option: option[0], reverse=True)
+        else:
+            terms = facet.options(locale)
+            by_key = {
+                (term.code if facet.name == "language" else term.translation_key): (param, term)
+                for param, term in terms.items()
+            }
+            options = [
+                (by_key[key][0], str(by_key[key][1]), n)
+                for key, n in counts[facet.name].items()
+                if key in by_key
+            ]
+            options.sort(key=lambda option: (-option[2], option[1]))
+        blocks.append(
+            {
+                "facet": facet,
+                "options": [
+                    {"value": value, "label": label, "count": n, "selected": value in selected}
+                    for value, label, n in options
+                ],
+            }
+        )
+    return blocks
+
+
+def library_index(request, library):
+    query = LibraryQuery.from_params(request.GET, library.locale)
+    base = library.products()
+    products = query.apply(base).select_related("product_type", "producer").order_by("-published_on", "-pk")
+    paginator = Paginator(products, PER_PAGE)
+    try:
+        page_obj = paginator.page(request.GET.get("page") or 1)
+    except PageNotAnInteger:
+        page_obj = paginator.page(1)
+    except EmptyPage as error:
+        if request.GET.get("page", "").lstrip("-").isdigit() and int(request.GET["page"]) < 1:
+            page_obj = paginator.page(1)
+        else:
+            raise Http404 from error
+    params = request.GET.copy()
+    params.pop("page", None)
+    return library.render(
+        request,
+        context_overrides={
+            "query": query,
+            "facets": _facet_options(query, query.facet_counts(base), library.locale),
+            "page_obj": page_obj,
+            "products": page_obj.object_list,
+            "query_string": params.urlencode(),
+            "noindex": bool(params) or page_obj.number > 1,
+        },
+    )
+
+
+def library_export(request, library, fmt):
+    if fmt not in export.FORMATS:
+        raise Http404
+    query = LibraryQuery.from_params(request.GET, library.locale)
+    products = query.apply(library.products()).order_by("-published_on", "-pk")
+    return export.FORMATS[fmt](products, request, f"library-{library.locale.language_code}")
