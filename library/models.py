@@ -315,7 +315,7 @@ class ProductPage(SeoMixin, TaggedPageMixin, Page):
         """A citation line: producer, year, title, type, identifier and URL."""
         parts = [self.terms["producer"].name if self.terms["producer"] else "", str(self.year or "")]
         head = " (".join(part for part in parts if part) + (")" if all(parts) else "")
-        url = self.get_full_url(request)
+        url = request.build_absolute_uri(self.url) if request else self.get_full_url()
         return f"{head}. {self.title}. {self.terms['product_type'].name}. {self.identifier}. {url}".lstrip(
             ". "
         )
