@@ -4,8 +4,18 @@ from django.middleware.locale import LocaleMiddleware
 
 #: Paths outside the /vi/ /en/ /km/ trees. A 404 there is final: Django's LocaleMiddleware would
 #: otherwise redirect it to /vi/<path>, turning an API's or a harvester's 404 into a 302.
-LANGUAGE_NEUTRAL = ("/api/", "/oai/", "/documents/", "/admin/", "/healthz", "/readyz", "/sitemap.xml",
-                    "/robots.txt", "/static/", "/media/")
+LANGUAGE_NEUTRAL = (
+    "/api/",
+    "/oai/",
+    "/documents/",
+    "/admin/",
+    "/healthz",
+    "/readyz",
+    "/sitemap.xml",
+    "/robots.txt",
+    "/static/",
+    "/media/",
+)
 
 
 class PortalLocaleMiddleware(LocaleMiddleware):

@@ -1,5 +1,9 @@
 """The shared library of communication products."""
 
+import hashlib
+import hmac
+import secrets
+
 from django import forms
 from django.conf import settings
 from django.db import models, transaction
@@ -150,7 +154,7 @@ class ProductPage(SeoMixin, TaggedPageMixin, Page):
     identifier = models.CharField(
         _("identifier"), max_length=32, editable=False, db_index=True, help_text=_("Never changes.")
     )
-    description = RichTextField(_("description"), features=RICH_TEXT_FEATURES)
+    description = RichTextField(_("description"), features=RICH_TEXT_FEATURES, blank=True)
     product_type = models.ForeignKey(
         "home.ProductType", verbose_name=_("product type"), on_delete=models.PROTECT, related_name="+"
     )
@@ -346,30 +350,45 @@ class PartnerKey(models.Model):
     def __str__(self):
         return f"{self.agency} ({self.prefix}…)"
 
+    def save(self, *args, **kwargs):
+        """A new key gets its secret here; it is kept in memory once (``issued_secret``), stored hashed."""
+        if not self.key_hash:
+            secret = secrets.token_urlsafe(32)
+            self.prefix, self.key_hash = secret[:8], hashlib.sha256(secret.encode()).hexdigest()
+            self.issued_secret = secret
+        super().save(*args, **kwargs)
+
     @classmethod
     def issue(cls, agency, requests_per_minute=600):
-        """Create a key; returns ``(partner_key, secret)``. The secret is shown once, stored hashed."""
-        import hashlib
-        import secrets
-
-        secret = secrets.token_urlsafe(32)
-        key = cls.objects.create(
-            agency=agency,
-            prefix=secret[:8],
-            key_hash=hashlib.sha256(secret.encode()).hexdigest(),
-            requests_per_minute=requests_per_minute,
-        )
-        return key, secret
+        """Create a key; returns ``(partner_key, secret)``. The secret is shown once."""
+        key = cls.objects.create(agency=agency, requests_per_minute=requests_per_minute)
+        return key, key.issued_secret
 
     @classmethod
     def find(cls, secret):
-        import hashlib
-        import hmac
-
         key = cls.objects.filter(prefix=secret[:8], active=True).first()
         if key and hmac.compare_digest(key.key_hash, hashlib.sha256(secret.encode()).hexdigest()):
             return key
         return None
+
+
+class ImportBatch(models.Model):
+    """An uploaded import file between its dry run and its commit."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    filename = models.CharField(max_length=255)
+    content = models.BinaryField()
+    language = models.CharField(max_length=8)
+    publish = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    committed_at = models.DateTimeField(null=True, blank=True)
+    report = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.filename
 
 
 class ProductTombstone(models.Model):

@@ -49,7 +49,9 @@ def product(
     page.languages.set(Language.objects.filter(code__in=languages))
     page.conventions.set(Convention.objects.filter(locale=locale, code__in=conventions))
     for reference in provinces:
-        PageProvince.objects.create(page=page, province=Province.objects.get(locale=locale, reference=reference))
+        PageProvince.objects.create(
+            page=page, province=Province.objects.get(locale=locale, reference=reference)
+        )
     revision = page.save_revision()
     if publish:
         revision.publish()

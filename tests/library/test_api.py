@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+
 from django.core.cache import cache
 from django.test import override_settings
 from django.utils import timezone

@@ -7,8 +7,9 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from django.utils import timezone
 from openpyxl import load_workbook
+
+from django.utils import timezone
 
 from tests.factories import library
 
@@ -35,8 +36,19 @@ def titles(html):
 def products(seeded):
     return [
         library.product(title="A: CRC video An Giang", conventions=["CRC"], provinces=["current-an-giang"]),
-        library.product(title="B: CRC radio Kiên Giang", product_type="radio-drama", conventions=["CRC"], provinces=["former-91"], languages=["khm"]),
-        library.product(title="C: CAT video Cà Mau", conventions=["CAT"], provinces=["current-ca-mau"], published_on=date(2024, 1, 1)),
+        library.product(
+            title="B: CRC radio Kiên Giang",
+            product_type="radio-drama",
+            conventions=["CRC"],
+            provinces=["former-91"],
+            languages=["khm"],
+        ),
+        library.product(
+            title="C: CAT video Cà Mau",
+            conventions=["CAT"],
+            provinces=["current-ca-mau"],
+            published_on=date(2024, 1, 1),
+        ),
     ]
 
 

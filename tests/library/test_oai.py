@@ -4,6 +4,7 @@ import xml.etree.ElementTree as ET
 from datetime import timedelta
 
 import pytest
+
 from django.utils import timezone
 
 from library import oai
@@ -66,9 +67,18 @@ def test_get_record_and_identifier_errors(client, seeded):
     oai_id = f"oai:testserver:{product.identifier}"
     root = get(client, verb="GetRecord", identifier=oai_id, metadataPrefix="oai_dc")
     assert identifiers(root) == [oai_id]
-    assert error_code(get(client, verb="GetRecord", identifier="oai:testserver:XX-1-1", metadataPrefix="oai_dc")) == "idDoesNotExist"
-    assert error_code(get(client, verb="GetRecord", identifier="nonsense", metadataPrefix="oai_dc")) == "idDoesNotExist"
-    assert error_code(get(client, verb="GetRecord", identifier=oai_id, metadataPrefix="marc21")) == "cannotDisseminateFormat"
+    assert (
+        error_code(get(client, verb="GetRecord", identifier="oai:testserver:XX-1-1", metadataPrefix="oai_dc"))
+        == "idDoesNotExist"
+    )
+    assert (
+        error_code(get(client, verb="GetRecord", identifier="nonsense", metadataPrefix="oai_dc"))
+        == "idDoesNotExist"
+    )
+    assert (
+        error_code(get(client, verb="GetRecord", identifier=oai_id, metadataPrefix="marc21"))
+        == "cannotDisseminateFormat"
+    )
 
 
 @pytest.mark.parametrize(
@@ -79,7 +89,15 @@ def test_get_record_and_identifier_errors(client, seeded):
         ({"verb": "ListRecords"}, "badArgument"),
         ({"verb": "Identify", "extra": "1"}, "badArgument"),
         ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "yesterday"}, "badArgument"),
-        ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2026-01-01", "until": "2025-01-01T00:00:00Z"}, "badArgument"),
+        (
+            {
+                "verb": "ListRecords",
+                "metadataPrefix": "oai_dc",
+                "from": "2026-01-01",
+                "until": "2025-01-01T00:00:00Z",
+            },
+            "badArgument",
+        ),
         ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "set": "colour:red"}, "badArgument"),
         ({"verb": "ListRecords", "resumptionToken": "forged"}, "badResumptionToken"),
         ({"verb": "ListRecords", "resumptionToken": "x", "metadataPrefix": "oai_dc"}, "badArgument"),
@@ -104,7 +122,10 @@ def test_sets_are_merger_aware_and_dates_select(client, seeded):
     root = get(client, verb="ListIdentifiers", metadataPrefix="oai_dc", set="province:an-giang")
     assert len(identifiers(root)) == 4  # An Giang (2), former An Giang and former Kiên Giang
     future = (timezone.now() + timedelta(days=1)).strftime("%Y-%m-%d")
-    assert error_code(get(client, verb="ListIdentifiers", metadataPrefix="oai_dc", **{"from": future})) == "noRecordsMatch"
+    assert (
+        error_code(get(client, verb="ListIdentifiers", metadataPrefix="oai_dc", **{"from": future}))
+        == "noRecordsMatch"
+    )
     today = timezone.now().strftime("%Y-%m-%d")
     assert len(identifiers(get(client, verb="ListIdentifiers", metadataPrefix="oai_dc", until=today))) == 6
 
@@ -123,7 +144,13 @@ def test_resumption_tokens_page_through_everything(client, seeded, monkeypatch):
             break
         params = {"verb": "ListIdentifiers", "resumptionToken": token.text}
     assert len(seen) == len(set(seen)) == 9
-    wrong_verb = get(client, verb="ListRecords", resumptionToken=get(client, verb="ListIdentifiers", metadataPrefix="oai_dc").find("o:ListIdentifiers/o:resumptionToken", NS).text)
+    wrong_verb = get(
+        client,
+        verb="ListRecords",
+        resumptionToken=get(client, verb="ListIdentifiers", metadataPrefix="oai_dc")
+        .find("o:ListIdentifiers/o:resumptionToken", NS)
+        .text,
+    )
     assert error_code(wrong_verb) == "badResumptionToken"
 
 
@@ -133,9 +160,15 @@ def test_unpublished_and_deleted_products_are_reported_as_deleted(client, seeded
     gone.unpublish()
     removed.delete()
     root = get(client, verb="ListIdentifiers", metadataPrefix="oai_dc")
-    deleted = {h.find("o:identifier", NS).text for h in root.iter(f"{{{oai.OAI}}}header") if h.get("status") == "deleted"}
+    deleted = {
+        h.find("o:identifier", NS).text
+        for h in root.iter(f"{{{oai.OAI}}}header")
+        if h.get("status") == "deleted"
+    }
     assert deleted == {f"oai:testserver:{gone.identifier}", f"oai:testserver:{removed.identifier}"}
-    record = get(client, verb="GetRecord", identifier=f"oai:testserver:{gone.identifier}", metadataPrefix="oai_dc")
+    record = get(
+        client, verb="GetRecord", identifier=f"oai:testserver:{gone.identifier}", metadataPrefix="oai_dc"
+    )
     assert record.find("o:GetRecord/o:record/o:header", NS).get("status") == "deleted"
     assert "Sẽ gỡ" not in ET.tostring(root, encoding="unicode")
     gone.save_revision().publish()

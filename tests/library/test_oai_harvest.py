@@ -3,8 +3,9 @@
 import io
 
 import pytest
-from django.core.management import call_command
 from sickle import Sickle
+
+from django.core.management import call_command
 
 from library import oai
 

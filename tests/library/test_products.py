@@ -4,8 +4,10 @@ import re
 from datetime import date, timedelta
 
 import pytest
+
 from django.test import override_settings
 from django.utils import timezone
+
 from wagtail.models import Locale
 
 from library.models import ProductPage
@@ -59,7 +61,9 @@ def test_product_page_shows_every_field_and_a_citation(client, seeded):
     ):
         assert text in html, text
     citation = re.search(r'<p class="citation">(.*?)</p>', html).group(1)
-    assert citation.startswith("Đài Phát thanh - Truyền hình An Giang (2026). Kịch truyền thanh: Quyền được đến trường.")
+    assert citation.startswith(
+        "Đài Phát thanh - Truyền hình An Giang (2026). Kịch truyền thanh: Quyền được đến trường."
+    )
     assert page.identifier in citation and f"http://testserver{page.url}" in citation
 
 
