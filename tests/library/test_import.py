@@ -16,10 +16,14 @@ from library.models import ImportBatch, ProductPage
 
 pytestmark = pytest.mark.django_db
 
-HEADER = "identifier,title,product_type,channels,content_languages,conventions,provinces,producer,published_on,duration_minutes,state_funded\n"
+HEADER = (
+    "identifier,title,product_type,channels,content_languages,conventions,provinces,producer,"
+    "published_on,duration_minutes,state_funded\n"
+)
 GOOD = (
     HEADER
-    + "AG-2026-900001,Phóng sự Khmer,radio-reportage,radio;social,khm;vie,CRC;CEDAW,bac giang;An Giang,bao-an-giang,2026-10-05,12,có\n"
+    + "AG-2026-900001,Phóng sự Khmer,radio-reportage,radio;social,khm;vie,CRC;CEDAW,"
+    + "bac giang;An Giang,bao-an-giang,2026-10-05,12,có\n"
     + ",Áp phích mới,poster,,vie,,Thừa Thiên Huế,,05/11/2026,,no\n"
 )
 
