@@ -372,6 +372,28 @@ class PartnerKey(models.Model):
         return None
 
 
+class ProductFacet(models.Model):
+    """One facet value of one live product (see ``library.facets``)."""
+
+    product = models.ForeignKey(ProductPage, on_delete=models.CASCADE, related_name="+", db_index=False)
+    locale_id = models.PositiveIntegerField()
+    visible_from = models.DateField(null=True, blank=True)  # the product's embargo date, if any
+    facet = models.CharField(max_length=16)
+    value = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["product", "facet", "value"], name="library_facet_product_value")
+        ]
+        indexes = [
+            models.Index(fields=["facet", "value", "product"], name="library_facet_lookup"),
+            models.Index(fields=["locale_id", "facet", "value"], name="library_facet_counts"),
+        ]
+
+    def __str__(self):
+        return f"{self.product_id} {self.facet}={self.value}"
+
+
 class ImportBatch(models.Model):
     """An uploaded import file between its dry run and its commit."""
 

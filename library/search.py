@@ -5,28 +5,25 @@ A request's facets are parsed by :class:`LibraryQuery` into translation keys (te
 match all *other* selected facets, so counts always show what selecting a value would give.
 """
 
+import uuid
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from home import provinces
 from home.models import Channel, Convention, Organisation, ProductType, Province
 from search.query import clean_query, matching_ids
 
+from . import facets
+from .facets import PROVINCE_TAGGED
 from .models import Language, ProductPage, public_products
-
-PROVINCE_GROUP = Coalesce(
-    "province_tags__province__successor__translation_key", "province_tags__province__translation_key"
-)
 
 
 @dataclass
 class Facet:
     name: str
     label: str
-    lookup: str
     model: type = None
 
     def options(self, locale):
@@ -42,15 +39,14 @@ class Facet:
 
 
 FACETS = [
-    Facet("convention", _("Convention"), "conventions__translation_key", Convention),
-    Facet("province", _("Province"), "province", Province),
-    Facet("type", _("Product type"), "product_type__translation_key", ProductType),
-    Facet("language", _("Content language"), "languages__code"),
-    Facet("channel", _("Channel"), "channels__translation_key", Channel),
-    Facet("year", _("Year"), "year"),
-    Facet("organisation", _("Organisation"), "producer__translation_key", Organisation),
+    Facet("convention", _("Convention"), Convention),
+    Facet("province", _("Province"), Province),
+    Facet("type", _("Product type"), ProductType),
+    Facet("language", _("Content language")),
+    Facet("channel", _("Channel"), Channel),
+    Facet("year", _("Year")),
+    Facet("organisation", _("Organisation"), Organisation),
 ]
-FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
 MAX_VALUES_PER_FACET = 20
 
 
@@ -95,19 +91,26 @@ class LibraryQuery:
     def is_filtered(self):
         return bool(self.text or self.selected)
 
+    def _facet_rows(self, name, keys):
+        """Facet-index rows of products having any of ``keys`` for facet ``name``."""
+        if name == "province":
+            current = set(
+                Province.objects.filter(translation_key__in=keys, valid_until__isnull=True).values_list(
+                    "translation_key", flat=True
+                )
+            )
+            condition = Q(facet="province", value__in=[k.hex for k in current]) | Q(
+                facet=PROVINCE_TAGGED, value__in=[k.hex for k in keys if k not in current]
+            )
+        else:
+            condition = Q(facet=name, value__in=[_as_value(key) for key in keys])
+        return facets.visible(self.locale).filter(condition)
+
     def apply(self, products, *, skip=None):
         """``products`` narrowed by the text and every selected facet except ``skip``."""
         for name, keys in self.selected.items():
-            if name == skip:
-                continue
-            if name == "province":
-                products = provinces.filter_pages(products, keys)
-            else:
-                products = products.filter(
-                    pk__in=products.model.objects.filter(
-                        **{f"{FACETS_BY_NAME[name].lookup}__in": keys}
-                    ).values("pk")
-                )
+            if name != skip:
+                products = products.filter(pk__in=self._facet_rows(name, keys).values("product_id"))
         if self.text:
             products = products.filter(pk__in=self._text_ids(products))
         return products
@@ -119,21 +122,36 @@ class LibraryQuery:
         return self._ids
 
     def facet_counts(self, products):
-        """``{facet: {key: count}}``: one grouped query per facet, none per value."""
-        counts = {}
-        for facet in FACETS:
-            narrowed = self.apply(products, skip=facet.name)
-            group = PROVINCE_GROUP if facet.name == "province" else F(facet.lookup)
-            rows = (
-                ProductPage.objects.filter(pk__in=narrowed.values("pk"))
-                .annotate(facet_value=group)
-                .order_by()
-                .values("facet_value")
-                .annotate(n=Count("pk", distinct=True))
-                .filter(facet_value__isnull=False)
-            )
-            counts[facet.name] = {row["facet_value"]: row["n"] for row in rows}
+        """``{facet: {key: count}}``. Unselected facets share one grouped query over the products
+        matching every selection; each selected facet gets one more, ignoring its own selection."""
+        groups = {None: [facet.name for facet in FACETS if facet.name not in self.selected]}
+        groups.update({name: [name] for name in self.selected})
+        counts = {facet.name: {} for facet in FACETS}
+        for skip, names in groups.items():
+            if not names:
+                continue
+            rows = facets.visible(self.locale).filter(facet__in=names)
+            for name, keys in self.selected.items():
+                if name != skip:
+                    rows = rows.filter(product_id__in=self._facet_rows(name, keys).values("product_id"))
+            if self.text:
+                rows = rows.filter(product_id__in=self._text_ids(products))
+            rows = rows.values("facet", "value").annotate(n=Count("pk")).order_by()
+            for row in rows:
+                counts[row["facet"]][_from_value(row["facet"], row["value"])] = row["n"]
         return counts
+
+
+def _as_value(key):
+    return key.hex if hasattr(key, "hex") else str(key)
+
+
+def _from_value(facet, value):
+    if facet == "language":
+        return value
+    if facet == "year":
+        return int(value)
+    return uuid.UUID(value)
 
 
 def library_products(locale):

@@ -1,11 +1,13 @@
-"""Keep OAI-PMH deleted-record tombstones in step with what the public can see."""
+"""Keep OAI-PMH tombstones and the facet index in step with what the public can see."""
 
-from django.db.models.signals import pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
-from .models import ProductPage, ProductTombstone
+from . import facets
+from .models import ProductFacet, ProductPage, ProductTombstone
 
 
 def _bury(product):
@@ -22,6 +24,7 @@ def _bury(product):
 
 @receiver(page_unpublished, sender=ProductPage)
 def product_unpublished(sender, instance, **kwargs):
+    ProductFacet.objects.filter(product_id=instance.pk).delete()
     _bury(instance)
 
 
@@ -33,4 +36,13 @@ def product_deleted(sender, instance, **kwargs):
 
 @receiver(page_published, sender=ProductPage)
 def product_published(sender, instance, **kwargs):
+    facets.index_products([instance.pk])
     ProductTombstone.objects.filter(identifier=instance.identifier).delete()
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def restriction_changed(sender, instance, **kwargs):
+    """Private products leave the facet index; products made public again come back."""
+    ids = ProductPage.objects.descendant_of(instance.page, inclusive=True).values_list("pk", flat=True)
+    facets.index_products(ids)

@@ -20,6 +20,7 @@ from wagtail.models import Page
 
 from home.models import Channel, ContentArea, Convention, Organisation, PageProvince, ProductType, Province
 
+from . import facets
 from .models import IdentifierSequence, Language, LibraryPage, ProductPage
 
 WORDS = [
@@ -209,6 +210,7 @@ def create_products(count, *, seed=1079, stdout=None):
         for name, objects in m2m.items():
             through[name].objects.bulk_create(objects, batch_size=1000)
         PageProvince.objects.bulk_create(tags, batch_size=1000)
+        facets.index_products([page.pk for page in inserted])
         if stdout:
             stdout.write(f"  {offset + size} / {count}")
     LibraryPage.objects.filter(pk=library.pk).update(numchild=start_child + count)

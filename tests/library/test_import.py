@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from wagtail.models import Locale
 
@@ -118,7 +119,7 @@ def test_one_bad_row_changes_nothing_and_every_problem_is_reported(seeded):
     ],
 )
 def test_unreadable_files_are_refused_with_a_clear_message(seeded, name, content, message):
-    with pytest.raises(importer.ImportFileError, match=message):
+    with translation.override("en"), pytest.raises(importer.ImportFileError, match=message):
         importer.read_rows(name, content)
 
 
