@@ -58,3 +58,13 @@ def test_deleting_a_tagged_province_removes_the_tag_only(client, seeded):
     Province.objects.filter(reference="former-91").delete()
     response = client.get(page.url)
     assert response.status_code == 200
+
+
+def test_convention_page_lists_library_products_too(client, seeded):
+    html = client.get("/vi/cong-uoc/crc/").content.decode()
+    sections = html.split('class="related"')
+    titles = [section.split("</h2>")[0] for section in sections[1:]]
+    assert any("Bài viết" in title for title in titles) and any(
+        "Sản phẩm trong thư viện" in t for t in titles
+    )
+    assert "Kịch truyền thanh: Quyền được đến trường" in html
