@@ -1,5 +1,7 @@
 """Editors create products in the admin, with choosers, revisions and moderation like any page."""
 
+import json
+
 import pytest
 
 from django.contrib.auth import get_user_model
@@ -35,7 +37,21 @@ def test_saving_a_draft_then_publishing_through_the_admin(editor):
     data = {
         "title": "Tờ rơi soạn trong trang quản trị",
         "slug": "to-roi-quan-tri",
-        "description": '{"blocks":[{"key":"a","type":"unstyled","text":"Mô tả.","depth":0,"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
+        "description": json.dumps(
+            {
+                "blocks": [
+                    {
+                        "key": "a",
+                        "type": "unstyled",
+                        "text": "Mô tả.",
+                        "depth": 0,
+                        "inlineStyleRanges": [],
+                        "entityRanges": [],
+                    }
+                ],
+                "entityMap": {},
+            }
+        ),
         "product_type": product_type.pk,
         "producer": organisation.pk,
         "languages": ["vie", "khm"],
