@@ -8,3 +8,6 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Site core")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import thumbnails  # noqa: F401

@@ -1,5 +1,6 @@
 """Demo library: the library page in vi/en/km and products of many kinds, languages and provinces."""
 
+import io
 from datetime import date
 
 from wagtail.models import Locale
@@ -152,6 +153,34 @@ PRODUCTS = [
 ]
 
 
+def leaflet_pdf(title):
+    """A two-page demo PDF (generated, not downloaded), stored once per title."""
+    from PIL import Image, ImageDraw
+
+    from django.core.files.base import ContentFile
+
+    from home.models import CustomDocument
+
+    existing = CustomDocument.objects.filter(title=title).first()
+    if existing:
+        return existing
+    pages = []
+    for number, colour in enumerate([(155, 28, 28), (11, 79, 156)], start=1):
+        page = Image.new("RGB", (595, 842), (255, 250, 240))
+        draw = ImageDraw.Draw(page)
+        draw.rectangle([40, 40, 555, 300], fill=colour)
+        for line in range(8):
+            draw.rectangle([40, 340 + line * 50, 555 - (line % 3) * 90, 360 + line * 50], fill=(60, 60, 60))
+        draw.text((60, 60), f"{number}/2", fill=(255, 255, 255))
+        pages.append(page)
+    buffer = io.BytesIO()
+    pages[0].save(buffer, format="PDF", save_all=True, append_images=pages[1:])
+    document = CustomDocument(title=title)
+    document.file.save("to-roi-demo.pdf", ContentFile(buffer.getvalue()), save=False)
+    document.save()
+    return document
+
+
 def seed(stdout):
     from django.apps import apps
 
@@ -188,6 +217,8 @@ def seed(stdout):
         product.attribution = product.producer.name if product.producer else ""
         product.state_funded = True
         product.funding_programme = "Đề án 1079"
+        if spec["type"] == "leaflet":
+            product.attachments = [("document", leaflet_pdf("Tờ rơi phòng, chống mua bán người (PDF)"))]
         product.channels.set(Channel.objects.filter(locale=vi, code__in=spec["channels"]))
         product.languages.set(Language.objects.filter(code__in=spec["languages"]))
         product.conventions.set(Convention.objects.filter(locale=vi, code__in=spec["conventions"]))

@@ -39,6 +39,9 @@ class CustomRendition(AbstractRendition):
 
 class CustomDocument(AbstractDocument):
     description = models.TextField(_("description"), blank=True)
+    thumbnail = models.ImageField(
+        _("first-page thumbnail"), upload_to="document_thumbnails", null=True, blank=True, editable=False
+    )
 
     admin_form_fields = Document.admin_form_fields + ("description",)
 
