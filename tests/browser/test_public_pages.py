@@ -25,6 +25,14 @@ def test_khmer_page_uses_the_khmer_font_and_vietnamese_page_does_not_fetch_it(
     body_font = page.evaluate("() => getComputedStyle(document.querySelector('main h1')).fontFamily")
     assert body_font.startswith('"Site Khmer"')
     screenshot(page, "km-about-phone")
+    for path, name in (
+        ("/km/library/", "km-library-phone"),
+        ("/km/exhibitions/childhood-in-pictures/", "km-exhibition-phone"),
+    ):
+        page.goto(f"{site.url}{path}")
+        page.evaluate("() => document.fonts.ready")
+        assert page.evaluate("""() => document.fonts.check('18px "Site Khmer"', 'សិទ្ធិ')""")
+        screenshot(page, name)
 
     assert page.external_requests == []
 

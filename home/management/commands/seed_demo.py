@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 # Modules that contribute demo content, each with ``seed(stdout)``; order matters.
-DEMO_APPS = ["home.demo", "home.demo_conventions", "news.demo", "library.demo"]
+DEMO_APPS = ["home.demo", "home.demo_conventions", "news.demo", "library.demo", "exhibitions.demo"]
 DEV_ADMIN_USERNAME = "admin"
 DEV_ADMIN_PASSWORD = "nhanquyen-demo-2026"  # noqa: S105 (development only, refused unless DEBUG)
 
