@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
-from . import admin_views
+from . import admin_views, report_views
 from .models import LibraryPage, PartnerKey
 
 
@@ -17,7 +17,24 @@ def library_admin_urls():
         path(
             "library/import/<int:batch_id>/commit/", admin_views.commit_import, name="library_import_commit"
         ),
+        path("library/reports/", report_views.reports_index, name="library_reports"),
+        path(
+            "library/reports/annual/<slug:slug>/<str:year>/",
+            report_views.annual_report,
+            name="library_annual_report",
+        ),
+        path(
+            "library/reports/annual/<slug:slug>/<str:year>/xlsx/",
+            report_views.annual_report,
+            {"fmt": "xlsx"},
+            name="library_annual_report_xlsx",
+        ),
     ]
+
+
+@hooks.register("register_reports_menu_item")
+def reports_menu_item():
+    return MenuItem(_("Plan targets and products"), reverse("library_reports"), icon_name="table", order=50)
 
 
 class ImportMenuItem(MenuItem):

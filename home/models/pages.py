@@ -241,5 +241,24 @@ class ProvinceIndexPage(RoutablePageMixin, SeoMixin, Page):
             },
         )
 
+    @path("<slug:slug>/figures/", name="figures")
+    def figures_route(self, request, slug):
+        """The province in figures: its published library products by convention and by type."""
+        from library.charts import bar_chart
+        from library.figures import province_figures
+
+        unit = provinces.get_by_slug(slug, self.locale)
+        if unit is None:
+            raise Http404
+        tables = province_figures(unit, self.locale)
+        return self.render(
+            request,
+            template="home/province_figures.html",
+            context_overrides={
+                "unit": unit,
+                "tables": [(title, rows, bar_chart(rows)) for title, rows in tables],
+            },
+        )
+
     def province_url(self, unit, request=None):
         return self.get_url(request) + self.reverse_subpage("province_route", kwargs={"slug": unit.slug})
