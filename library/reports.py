@@ -37,8 +37,10 @@ RULES = [
         "Digital platforms: the product ran on at least one channel marked as a digital platform (online "
         "newspaper, social media, government portal, electronic notice boards)."
     ),
-    _("Either: at least one of the two above; the plan's target is 15–20% of all products."),
-    _("Published online: on at least one digital channel; the plan's target is 100%."),
+    _(
+        "Either: at least one of the two above; the plan's target is between 15 and 20 per cent of all products."
+    ),
+    _("Published online: on at least one digital channel; the plan's target is every product."),
     _(
         "Products are live library records counted once each; a current province includes the former "
         "provinces merged into it; the year is the year of publication (or production)."
