@@ -38,7 +38,8 @@ RULES = [
         "newspaper, social media, government portal, electronic notice boards)."
     ),
     _(
-        "Either: at least one of the two above; the plan's target is between 15 and 20 per cent of all products."
+        "Either: at least one of the two above; the plan's target is between 15 and 20 per cent "
+        "of all products."
     ),
     _("Published online: on at least one digital channel; the plan's target is every product."),
     _(
