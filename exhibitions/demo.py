@@ -1,13 +1,19 @@
 """Demo exhibition: generated photographs and a scanned document, in vi with en and km, on tour."""
 
+import io
+import random
 from datetime import date, timedelta
 
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from django.conf import settings
+from django.core.files.images import ImageFile
 from django.utils import timezone
 
 from wagtail.models import Locale
 
 from home.demo import poster_image, t
-from home.models import Convention, HomePage, Province
+from home.models import Convention, CustomImage, HomePage, Province
 from translations.localize import TranslationMemory, translate
 
 from .models import ExhibitionIndexPage, ExhibitionItem, ExhibitionPage, ExhibitionVenue
@@ -118,6 +124,83 @@ VENUES = [
 ]
 
 
+SCAN_LINES = [
+    "HỘI ĐỒNG NHÀ NƯỚC",
+    "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "",
+    "QUYẾT ĐỊNH",
+    "phê chuẩn Công ước về quyền trẻ em",
+    "",
+    "Điều 1. Phê chuẩn Công ước về quyền trẻ em",
+    "được Đại hội đồng Liên hợp quốc thông qua",
+    "ngày 20 tháng 11 năm 1989.",
+    "",
+    "Điều 2. Bộ Ngoại giao có trách nhiệm làm thủ tục",
+    "theo quy định của Công ước.",
+    "",
+    "Hà Nội, ngày 28 tháng 2 năm 1990",
+]
+# Our self-hosted Vietnamese face holds only the letters Vietnamese adds to Latin; draw each
+# character with the face that has it.
+_VIETNAMESE = {0x102, 0x103, 0x110, 0x111, 0x128, 0x129, 0x168, 0x169, 0x1A0, 0x1A1, 0x1AF, 0x1B0}
+
+
+def _face(character):
+    code = ord(character)
+    return (
+        "vietnamese" if code in _VIETNAMESE or 0x1EA0 <= code <= 0x1EF9 or 0x300 <= code <= 0x323 else "latin"
+    )
+
+
+def _draw_text(draw, xy, text, fonts):
+    x, y = xy
+    run, face = "", None
+    for character in text + "\0":
+        wanted = _face(character) if character != "\0" else None
+        if wanted != face and run:
+            draw.text((x, y), run, font=fonts[face], fill=(45, 38, 30))
+            x += draw.textlength(run, font=fonts[face])
+            run = ""
+        face = wanted or face
+        run += character if character != "\0" else ""
+
+
+def archive_scan(title, alt_text, *, seed=0, size=(2400, 3300)):
+    """A generated high-resolution scan of a typed document on aged paper, for deep zoom."""
+    existing = CustomImage.objects.filter(title=title).first()
+    if existing:
+        return existing
+    rng = random.Random(seed)  # noqa: S311 - jitter in a demo picture
+    width, height = size
+    noise = Image.effect_noise((width // 8, height // 8), 18).resize(size).filter(ImageFilter.GaussianBlur(2))
+    paper = Image.merge(
+        "RGB", [noise.point(lambda v, base=base: base - 24 + v // 6) for base in (236, 226, 200)]
+    )
+    draw = ImageDraw.Draw(paper)
+    fonts_dir = settings.BASE_DIR / "static" / "fonts"
+    fonts = {
+        face: ImageFont.truetype(str(fonts_dir / f"noto-sans-{face}-wght-normal.woff2"), 64)
+        for face in ("latin", "vietnamese")
+    }
+    y = 260
+    for line in SCAN_LINES:
+        if line:
+            _draw_text(draw, (240 + rng.randint(-3, 3), y), line, fonts)
+        y += 150
+    cx, cy = width - 700, y + 80
+    for radius, line_width in ((260, 14), (200, 6)):
+        draw.ellipse(
+            [cx - radius, cy - radius, cx + radius, cy + radius], outline=(176, 40, 40), width=line_width
+        )
+    draw.line([(240, y + 380), (1100, y + 300)], fill=(30, 30, 90), width=8)
+    buffer = io.BytesIO()
+    paper.save(buffer, format="JPEG", quality=85)
+    image = CustomImage(title=title, alt_text=alt_text, credit="Nhân quyền CMS")
+    image.file.save(f"scan-{seed}.jpg", ImageFile(buffer, name=f"scan-{seed}.jpg"), save=False)
+    image.save()
+    return image
+
+
 def _add(memory, unit):
     memory.add(unit["vi"], {"en": unit["en"], "km": unit["km"]})
 
@@ -130,7 +213,10 @@ def seed(stdout):
     an_giang = Province.objects.get(locale=vi, reference="current-an-giang")
     items, missing = [], []
     for number, spec in enumerate(ITEMS):
-        image = poster_image(f"Triển lãm {number + 1}", spec["title"]["vi"], seed=40 + number)
+        if spec["kind"] == "document":
+            image = archive_scan(f"Tư liệu lưu trữ {number + 1}", spec["title"]["vi"], seed=40 + number)
+        else:
+            image = poster_image(f"Triển lãm {number + 1}", spec["title"]["vi"], seed=40 + number)
         item = ExhibitionItem.objects.filter(locale=vi, title=spec["title"]["vi"]).first() or ExhibitionItem(
             locale=vi
         )
@@ -150,6 +236,7 @@ def seed(stdout):
         item.conventions.set([crc])
         item.provinces.set([an_giang])
         item.save()
+        item.save_revision().publish()
         items.append(item)
         for locale in locales:
             missing.extend(translate(item, locale, memory)[1])

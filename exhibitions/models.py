@@ -4,6 +4,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -11,8 +14,9 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, Orderable, Page, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -20,10 +24,34 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import RICH_TEXT_FEATURES
 from home.forms import TaggedPageForm
 from home.models import HeroMixin, SeoMixin, TaggedPageMixin
+from home.models.mixins import PAGE_CONTENT_PANELS, PAGE_TRANSLATABLE_FIELDS
+
+from .forms import ExhibitionItemForm
 
 
-class ExhibitionItem(TranslatableMixin, index.Indexed, ClusterableModel):
-    """A photograph or a scanned archival document. One item can hang in several exhibitions."""
+class ItemQuerySet(models.QuerySet):
+    def shown(self):
+        """Items the public may see today: published, and showing nobody who needs consent that
+        is missing or expired. Consent is synchronised across translations, so an item is shown or
+        withheld in every language at once, automatically on the day consent runs out."""
+        today = timezone.localdate()
+        return self.filter(live=True).filter(
+            Q(identifiable_people=False, child_present=False)
+            | Q(consent_held=True) & (Q(consent_until__isnull=True) | Q(consent_until__gte=today))
+        )
+
+
+class ConsentRequired(ValidationError):
+    """Raised when something tries to publish an item that shows a child without consent."""
+
+
+class ExhibitionItem(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, ClusterableModel):
+    """A photograph or a scanned archival document. One item can hang in several exhibitions.
+
+    Items are drafts until published (bulk uploads arrive as drafts). An item showing a child
+    cannot be published without consent; once published, it is shown only while consent for the
+    people in it is valid (see :meth:`ItemQuerySet.shown`).
+    """
 
     class Kind(models.TextChoices):
         PHOTO = "photo", _("photograph")
@@ -64,6 +92,12 @@ class ExhibitionItem(TranslatableMixin, index.Indexed, ClusterableModel):
     child_present = models.BooleanField(_("a child appears"), default=False)
     consent_held = models.BooleanField(_("consent is held"), default=False)
     consent_until = models.DateField(_("consent valid until"), null=True, blank=True)
+    # The consent end date each notice was sent for: renewing consent re-arms both notices.
+    consent_warning_sent_for = models.DateField(null=True, blank=True, editable=False)
+    consent_expiry_sent_for = models.DateField(null=True, blank=True, editable=False)
+
+    objects = ItemQuerySet.as_manager()
+    base_form_class = ExhibitionItemForm
 
     panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("image")]),
@@ -136,21 +170,20 @@ class ExhibitionItem(TranslatableMixin, index.Indexed, ClusterableModel):
 
     def clean(self):
         super().clean()
-        if self.child_present and not self.consent_held:
-            raise ValidationError(
-                {
-                    "consent_held": _(
-                        "A child appears in this item: record the consent held before it can be shown."
-                    )
-                }
-            )
         if self.consent_held and self.identifiable_people and not self.consent_until:
             raise ValidationError({"consent_until": _("Say until when the consent is valid.")})
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise ValidationError({"date_to": _("The latest date is before the earliest.")})
 
     @property
-    def may_be_shown(self):
+    def publish_blocker(self):
+        """Why this item may not be published, or ``None``."""
+        if self.child_present and not self.consent_held:
+            return _("A child appears in this item: record the consent held before publishing it.")
+        return None
+
+    @property
+    def consent_is_valid(self):
         """False when a child or identifiable people appear without consent that is still valid."""
         if not (self.identifiable_people or self.child_present):
             return True
@@ -158,13 +191,22 @@ class ExhibitionItem(TranslatableMixin, index.Indexed, ClusterableModel):
             self.consent_until is None or self.consent_until >= timezone.localdate()
         )
 
-    @classmethod
-    def shown(cls):
-        today = timezone.localdate()
-        return cls.objects.filter(
-            Q(identifiable_people=False, child_present=False)
-            | Q(consent_held=True) & (Q(consent_until__isnull=True) | Q(consent_until__gte=today))
-        )
+    @property
+    def may_be_shown(self):
+        return self.live and self.consent_is_valid
+
+    def publish(self, revision, *args, **kwargs):
+        """Refuse, on every path (admin, scheduled publishing, scripts), to publish an item that
+        shows a child without consent. The admin form reports the same rule before saving."""
+        blocker = revision.as_object().publish_blocker
+        if blocker:
+            raise ConsentRequired(blocker)
+        return super().publish(revision, *args, **kwargs)
+
+    @property
+    def iiif_id(self):
+        """The item's image identifier in the IIIF Image API: the same in every language."""
+        return str(self.translation_key)
 
 
 class SectionBlock(blocks.StructBlock):
@@ -181,12 +223,8 @@ class SectionBlock(blocks.StructBlock):
 class ExhibitionIndexPage(SeoMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    content_panels = PAGE_CONTENT_PANELS + [FieldPanel("intro")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("intro"),
     ]
     subpage_types = ["exhibitions.ExhibitionPage"]
@@ -215,7 +253,7 @@ class ExhibitionIndexPage(SeoMixin, Page):
         return context
 
 
-class ExhibitionPage(SeoMixin, HeroMixin, TaggedPageMixin, Page):
+class ExhibitionPage(RoutablePageMixin, SeoMixin, HeroMixin, TaggedPageMixin, Page):
     """An exhibition: introduction, curator, dates, sections of items, and where it travels."""
 
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
@@ -225,7 +263,7 @@ class ExhibitionPage(SeoMixin, HeroMixin, TaggedPageMixin, Page):
     sections = StreamField([("section", SectionBlock())], blank=True, verbose_name=_("sections"))
 
     base_form_class = TaggedPageForm
-    content_panels = Page.content_panels + [
+    content_panels = PAGE_CONTENT_PANELS + [
         FieldPanel("introduction"),
         FieldPanel("hero_image"),
         FieldRowPanel([FieldPanel("curator"), FieldPanel("start_date"), FieldPanel("end_date")]),
@@ -234,19 +272,19 @@ class ExhibitionPage(SeoMixin, HeroMixin, TaggedPageMixin, Page):
         MultiFieldPanel(TaggedPageMixin.tagging_panels, heading=_("Tags")),
     ]
     search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("sections")]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("introduction"),
-        TranslatableField("sections"),
-        TranslatableField("venues"),
-        SynchronizedField("curator"),
-        SynchronizedField("start_date"),
-        SynchronizedField("end_date"),
-        SynchronizedField("hero_image"),
-    ] + TaggedPageMixin.tagging_translatable_fields
+    translatable_fields = (
+        PAGE_TRANSLATABLE_FIELDS
+        + [
+            TranslatableField("introduction"),
+            TranslatableField("sections"),
+            TranslatableField("venues"),
+            SynchronizedField("curator"),
+            SynchronizedField("start_date"),
+            SynchronizedField("end_date"),
+            SynchronizedField("hero_image"),
+        ]
+        + TaggedPageMixin.tagging_translatable_fields
+    )
     parent_page_types = ["exhibitions.ExhibitionIndexPage"]
     subpage_types = []
     template = "exhibitions/exhibition_page.html"
@@ -264,33 +302,61 @@ class ExhibitionPage(SeoMixin, HeroMixin, TaggedPageMixin, Page):
 
         return self.search_description or strip_tags(self.introduction)[:300]
 
-    def sections_with_items(self):
-        """Each section with the items that may be shown, in the exhibition's language.
+    def item_keys(self):
+        """Translation keys of the items the sections choose, in order, without repeats."""
+        keys = [item.translation_key for block in self.sections for item in block.value["items"] if item]
+        return list(dict.fromkeys(keys))
 
-        Consent is synchronised across translations, so an item is shown or withheld in every
-        language at once. Two queries, whatever the number of sections and items.
-        """
-        wanted = {item.translation_key for block in self.sections for item in block.value["items"] if item}
-        shown = set(
-            ExhibitionItem.shown()
-            .filter(translation_key__in=wanted)
-            .values_list("translation_key", flat=True)
-        )
-        local = {
-            item.translation_key: item
-            for item in ExhibitionItem.objects.filter(translation_key__in=wanted, locale_id=self.locale_id)
+    def shown_items(self, keys=None):
+        """``{translation_key: item}`` for the chosen items the public may see, each in this page's
+        language when that translation is published, otherwise in another published language.
+        Three queries, whatever the number of sections, items and languages."""
+        keys = self.item_keys() if keys is None else keys
+        rows = ExhibitionItem.objects.shown().filter(translation_key__in=keys)
+        chosen = {}
+        for pk, key, locale_id in rows.values_list("pk", "translation_key", "locale_id").order_by("pk"):
+            if key not in chosen or locale_id == self.locale_id:
+                chosen[key] = pk
+        items = (
+            ExhibitionItem.objects.filter(pk__in=chosen.values())
             .select_related("image")
             .prefetch_related("image__renditions")
-        }
+        )
+        return {item.translation_key: item for item in items}
+
+    def sections_with_items(self):
+        """Each section with the items that may be shown today, in the exhibition's language."""
+        shown = self.shown_items()
         sections = []
         for block in self.sections:
-            items = [
-                local.get(item.translation_key, item)
-                for item in block.value["items"]
-                if item is not None and item.translation_key in shown
-            ]
+            keys = dict.fromkeys(item.translation_key for item in block.value["items"] if item is not None)
+            items = [shown[key] for key in keys if key in shown]
             sections.append({"title": block.value["title"], "text": block.value["text"], "items": items})
         return sections
+
+    def manifest_url(self):
+        return reverse("iiif_manifest", args=[str(self.translation_key)])
+
+    def item_url(self, item):
+        return self.url + self.reverse_subpage("item", args=[str(item.translation_key)])
+
+    @path("items/<uuid:key>/", name="item")
+    def item_view(self, request, key):
+        """One item on its own page: large image, every detail, deep zoom for large scans."""
+        keys = self.item_keys()
+        shown = self.shown_items(keys)
+        if key not in shown:
+            raise Http404
+        order = [k for k in keys if k in shown]
+        position = order.index(key)
+        neighbours = {
+            "previous": shown[order[position - 1]] if position > 0 else None,
+            "next": shown[order[position + 1]] if position + 1 < len(order) else None,
+        }
+        item, count = shown[key], len(order)
+        context = self.get_context(request)
+        context.update(item=item, position=position + 1, count=count, neighbours=neighbours)
+        return TemplateResponse(request, "exhibitions/exhibition_item.html", context)
 
     def venues_by_time(self):
         today = timezone.localdate()

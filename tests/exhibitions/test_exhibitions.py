@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from exhibitions.models import ExhibitionItem, ExhibitionPage, ExhibitionVenue
+from exhibitions.models import ConsentRequired, ExhibitionItem, ExhibitionPage, ExhibitionVenue
 
 pytestmark = pytest.mark.django_db
 
@@ -44,16 +44,23 @@ def test_consent_expiry_withdraws_an_item(client, seeded):
     assert "A bilingual class" not in client.get(PAGES["en"]).content.decode()
 
 
-def test_a_child_without_consent_cannot_be_saved_for_showing(seeded):
+def test_a_child_without_consent_can_be_a_draft_but_never_published(seeded):
     item = ExhibitionItem.objects.get(locale__language_code="vi", title="Con đường đến trường")
-    item.child_present = True
-    with pytest.raises(ValidationError, match="consent"):
-        item.full_clean()
+    item.child_present, item.live = True, False
+    item.full_clean()  # a draft may wait for consent
+    item.save()
+    with pytest.raises(ConsentRequired, match="consent"):
+        item.save_revision().publish()
+    item.refresh_from_db()
+    assert not item.live
     item.consent_held, item.identifiable_people = True, True
     with pytest.raises(ValidationError):
-        item.full_clean()
+        item.full_clean()  # consent for identifiable people needs an end date
     item.consent_until = timezone.localdate() + timedelta(days=30)
     item.full_clean()
+    item.save_revision().publish()
+    item.refresh_from_db()
+    assert item.live and item.may_be_shown
 
 
 def test_one_item_can_hang_in_two_exhibitions(client, seeded):
