@@ -19,36 +19,14 @@ from django.utils.translation import gettext as _
 from home.models import Channel, Convention, Organisation, PageProvince, ProductType, Province
 from search.folding import fold, slugify_folded
 
+from .export import COLUMNS
 from .models import IdentifierSequence, Language, LibraryPage, Licence, ProductPage
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
 REQUIRED = ("title", "product_type")
-KNOWN = {
-    "identifier",
-    "title",
-    "description",
-    "product_type",
-    "channels",
-    "content_languages",
-    "conventions",
-    "convention_articles",
-    "provinces",
-    "producer",
-    "commissioner",
-    "produced_on",
-    "published_on",
-    "duration_minutes",
-    "page_count",
-    "licence",
-    "attribution",
-    "reprint_allowed",
-    "rebroadcast_allowed",
-    "embargo_until",
-    "state_funded",
-    "funding_programme",
-}
 IGNORED = {"url", "language", "last_published_at"}
+KNOWN = (set(COLUMNS) - IGNORED) | {"description", "embargo_until"}
 IDENTIFIER = re.compile(r"^[A-Z]{2,8}-\d{4}-\d{6}$")
 TRUE, FALSE = {"1", "true", "yes", "y", "x", "có", "co"}, {"0", "false", "no", "n", "không", "khong", ""}
 

@@ -28,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import RICH_TEXT_FEATURES, MediaFileBlock
 from home.forms import TaggedPageForm
 from home.models import SeoMixin, TaggedPageMixin
+from home.models.mixins import PAGE_CONTENT_PANELS, PAGE_TRANSLATABLE_FIELDS
 from home.tagging import localized_terms
 
 from .languages import FOREIGN, MINORITY, NATIONAL
@@ -117,12 +118,8 @@ class LibraryPage(RoutablePageMixin, SeoMixin, Page):
 
     intro = models.TextField(_("introduction"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    content_panels = PAGE_CONTENT_PANELS + [FieldPanel("intro")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("intro"),
     ]
     subpage_types = ["library.ProductPage"]
@@ -202,7 +199,7 @@ class ProductPage(SeoMixin, TaggedPageMixin, Page):
     funding_programme = models.CharField(_("funding programme"), max_length=255, blank=True)
 
     base_form_class = TaggedPageForm
-    content_panels = Page.content_panels + [
+    content_panels = PAGE_CONTENT_PANELS + [
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("product_type"), FieldPanel("convention_articles")]),
         FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
@@ -237,11 +234,8 @@ class ProductPage(SeoMixin, TaggedPageMixin, Page):
         index.FilterField("year"),
     ]
     translatable_fields = (
-        [
-            TranslatableField("title"),
-            TranslatableField("slug"),
-            TranslatableField("seo_title"),
-            TranslatableField("search_description"),
+        PAGE_TRANSLATABLE_FIELDS
+        + [
             TranslatableField("description"),
             TranslatableField("transcript"),
             TranslatableField("attribution"),

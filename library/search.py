@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home import provinces
 from home.models import Channel, Convention, Organisation, ProductType, Province
-from search.query import clean_query, matching_ids
+from search.query import RankedObjects, clean_query, matching_objects
 
 from . import facets
 from .facets import PROVINCE_TAGGED
@@ -106,20 +106,23 @@ class LibraryQuery:
             condition = Q(facet=name, value__in=[_as_value(key) for key in keys])
         return facets.visible(self.locale).filter(condition)
 
-    def apply(self, products, *, skip=None):
-        """``products`` narrowed by the text and every selected facet except ``skip``."""
+    def apply(self, products, *, skip=None, text=True):
+        """``products`` narrowed by every selected facet except ``skip``, and by the text."""
         for name, keys in self.selected.items():
             if name != skip:
                 products = products.filter(pk__in=self._facet_rows(name, keys).values("product_id"))
-        if self.text:
-            products = products.filter(pk__in=self._text_ids(products))
+        if self.text and text:
+            matching = self._text_matches()
+            products = products.none() if matching is None else products.filter(pk__in=matching)
         return products
 
-    def _text_ids(self, products):
-        if not hasattr(self, "_ids"):
-            base = ProductPage.objects.filter(locale=self.locale)
-            self._ids = matching_ids(base, self.text)
-        return self._ids
+    def _text_matches(self):
+        """A subquery of the ids of products matching the text (the site's search index)."""
+        return matching_objects(self.text, locale=self.locale, kind="product")
+
+    def ranked(self, products):
+        """``products`` (filtered by the facets) matching the text, best match first, for paging."""
+        return RankedObjects(self.apply(products, text=False), self.text, locale=self.locale, kind="product")
 
     def facet_counts(self, products):
         """``{facet: {key: count}}``. Unselected facets share one grouped query over the products
@@ -135,7 +138,8 @@ class LibraryQuery:
                 if name != skip:
                     rows = rows.filter(product_id__in=self._facet_rows(name, keys).values("product_id"))
             if self.text:
-                rows = rows.filter(product_id__in=self._text_ids(products))
+                matching = self._text_matches()
+                rows = rows.none() if matching is None else rows.filter(product_id__in=matching)
             rows = rows.values("facet", "value").annotate(n=Count("pk")).order_by()
             for row in rows:
                 counts[row["facet"]][_from_value(row["facet"], row["value"])] = row["n"]

@@ -44,7 +44,12 @@ def _facet_options(query, counts, locale):
 def library_index(request, library):
     query = LibraryQuery.from_params(request.GET, library.locale)
     base = library.products()
-    products = query.apply(base).select_related("product_type", "producer").order_by("-published_on", "-pk")
+    listed = base.select_related("product_type", "producer")
+    products = query.ranked(listed) if query.text else query.apply(listed).order_by("-published_on", "-pk")
+    if query.text:
+        number = request.GET.get("page", "1")
+        number = int(number) if number.isdigit() and int(number) > 0 else 1
+        products.prefetch((number - 1) * PER_PAGE, PER_PAGE)  # the total and this page in one query
     paginator = Paginator(products, PER_PAGE)
     try:
         page_obj = paginator.page(request.GET.get("page") or 1)

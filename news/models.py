@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.forms import TaggedPageForm
 from home.models import HeroMixin, SeoMixin, TaggedPageMixin
+from home.models.mixins import PAGE_CONTENT_PANELS, PAGE_TRANSLATABLE_FIELDS
 from home.tagging import localized_terms
 
 from . import listing
@@ -24,13 +25,6 @@ from .blocks import ArticleBodyBlock
 from .forms import ArticleFilterForm
 
 PER_PAGE = 20
-
-PAGE_TRANSLATABLE_FIELDS = [
-    TranslatableField("title"),
-    TranslatableField("slug"),
-    TranslatableField("seo_title"),
-    TranslatableField("search_description"),
-]
 
 
 class ArticleIndexPage(RoutablePageMixin, SeoMixin, Page):
@@ -56,7 +50,7 @@ class ArticleIndexPage(RoutablePageMixin, SeoMixin, Page):
         help_text=_("Set when this section covers one province."),
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = PAGE_CONTENT_PANELS + [
         FieldPanel("intro"),
         FieldRowPanel([FieldPanel("organisation"), FieldPanel("province")]),
     ]
@@ -149,7 +143,7 @@ class ArticlePage(SeoMixin, HeroMixin, TaggedPageMixin, Page):
     )
 
     base_form_class = TaggedPageForm
-    content_panels = Page.content_panels + [
+    content_panels = PAGE_CONTENT_PANELS + [
         FieldPanel("standfirst"),
         MultiFieldPanel(
             [

@@ -1,24 +1,176 @@
-"""Full-text matching used by listings: the one place that talks to the search backend.
+"""Searching, for every caller: the site search page, the library, its API and autocomplete.
 
-Views and listings call :func:`matching_ids` and never branch on which backend is configured.
+Callers pass what the reader typed and get results; nothing here or in the callers depends on
+which backend is configured (:func:`search.backends.get_index` decides).
 """
 
-from wagtail.search.backends import get_search_backend
+from dataclasses import dataclass
 
-from .forms import MAX_QUERY_LENGTH
-from .wagtail_13227 import strip_quotes
+from django.db.models import F
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Length
+from django.utils import timezone
 
-MAX_MATCHES = 10_000
+from . import analysis, highlight
+from .backends import SearchRequest, get_index
+from .folding import fold
+from .models import SearchDocument, ZeroResultQuery
+
+clean_query = analysis.clean_query
+FACETS = ["kind", "convention", "province", "year"]
 
 
-def clean_query(text):
-    return strip_quotes(text or "")[:MAX_QUERY_LENGTH].strip()
+def _english(locale):
+    return locale is not None and locale.language_code == "en"
 
 
-def matching_ids(queryset, text, limit=MAX_MATCHES):
-    """Primary keys of objects in ``queryset`` matching ``text`` (all words), best first."""
-    text = clean_query(text)
-    if not text:
+@dataclass
+class Results:
+    query: str
+    groups: list
+    documents: list  # SearchDocument, best first, each with ``.snippet``
+    total: int
+    facets: dict
+
+    def __bool__(self):
+        return bool(self.total)
+
+
+def search(text, *, locale=None, kinds=None, filters=None, facets=FACETS, offset=0, limit=10, reader=None):
+    """Documents matching ``text`` (every word) in ``locale`` (``None``: every language).
+
+    ``reader`` is the reader's language (a ``Locale``); it decides English stemming and stop
+    words for the query. Without text, everything that matches the filters, newest first.
+    """
+    reader = reader or locale
+    groups = analysis.analyse_query(text, english=_english(reader))
+    if text and clean_query(text) and not groups:
+        return Results(clean_query(text), [], [], 0, {name: {} for name in facets})
+    request = SearchRequest(
+        groups=groups,
+        locale_id=locale.pk if locale else None,
+        kinds=kinds,
+        filters={name: list(values) for name, values in (filters or {}).items() if values},
+        facets=list(facets),
+        offset=offset,
+        limit=limit,
+    )
+    result = get_index().search(request)
+    rows = SearchDocument.objects.in_bulk(result.ids)
+    documents = []
+    for pk in result.ids:
+        document = rows.get(pk)
+        if document is not None:
+            document.snippet = highlight.snippet(document.text, groups, english=_english(reader))
+            documents.append(document)
+    return Results(clean_query(text), groups, documents, result.total, result.facets)
+
+
+def suggest(text, *, locale, limit=8):
+    """Titles, addresses and kinds of the best matches for what is being typed."""
+    groups = analysis.analyse_query(text, english=_english(locale))
+    ids = get_index().suggest(groups, locale_id=locale.pk, limit=limit)
+    rows = SearchDocument.objects.in_bulk(ids)
+    return [{"title": rows[pk].title, "url": rows[pk].url, "kind": rows[pk].kind} for pk in ids if pk in rows]
+
+
+def matching_objects(text, *, locale, kind):
+    """A subquery of the ids of ``kind`` objects in ``locale`` matching ``text``, for
+    ``queryset.filter(pk__in=...)``; ``None`` when the text has nothing to search for."""
+    groups = analysis.analyse_query(text, english=_english(locale))
+    if not groups:
+        return None
+    request = SearchRequest(groups=groups, locale_id=locale.pk, kinds=[kind])
+    sql, params = get_index().matching_sql(request)
+    return RawSQL(sql, params)  # noqa: S611 - fixed SQL from search.backends; values are parameters
+
+
+class RankedObjects:
+    """``queryset``'s objects matching ``text``, best first, as a sequence a Paginator can page:
+    the index ranks and counts; only the requested page of objects is loaded. Call
+    :meth:`prefetch` with the page about to be shown so the total and the page come from one
+    ranked query."""
+
+    def __init__(self, queryset, text, *, locale, kind):
+        self.queryset = queryset
+        self.groups = analysis.analyse_query(text, english=_english(locale))
+        sql, params = queryset.values("pk").query.sql_with_params()
+        self.request = SearchRequest(
+            groups=self.groups, locale_id=locale.pk, kinds=[kind], object_filter=(sql, params)
+        )
+        self._count = None
+        self._window = None  # (offset, limit, document ids)
+
+    def prefetch(self, offset, limit):
+        if not self.groups:
+            self._count, self._window = 0, (offset, limit, [])
+            return
+        self.request.offset, self.request.limit = offset, limit
+        result = get_index().search(self.request)
+        self._count, self._window = result.total, (offset, limit, result.ids)
+
+    def count(self):
+        if self._count is None:
+            self.prefetch(0, 1)
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        if not isinstance(window, slice) or not self.groups:
+            return [] if isinstance(window, slice) else None
+        start, stop = window.start or 0, window.stop or 0
+        if self._window and self._window[:2] == (start, stop - start):
+            ids = self._window[2]
+        else:
+            self.prefetch(start, stop - start)
+            ids = self._window[2]
+        object_ids = dict(SearchDocument.objects.filter(pk__in=ids).values_list("pk", "object_id"))
+        objects = self.queryset.in_bulk([object_ids[pk] for pk in ids if pk in object_ids])
+        return [objects[object_ids[pk]] for pk in ids if object_ids.get(pk) in objects]
+
+
+def record_zero_results(text, language):
+    """Count a search that found nothing, folded so “quyền”, “quyen” and “Quyen” are one row."""
+    query = clean_query(text)
+    folded = fold(query)[:200]
+    if not folded:
+        return
+    row, created = ZeroResultQuery.objects.get_or_create(
+        folded=folded, language=language, defaults={"query": query}
+    )
+    if not created:
+        ZeroResultQuery.objects.filter(pk=row.pk).update(
+            count=F("count") + 1, last_seen=timezone.now(), query=query
+        )
+
+
+def promotions(text, locale):
+    """Editors' pinned results (Wagtail search promotions) for this query, in the reader's language:
+    the promotion's query and the reader's text are compared folded."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.models import Page
+
+    folded = fold(clean_query(text))
+    if not folded:
         return []
-    results = get_search_backend().search(text, queryset, operator="and")
-    return [obj.pk for obj in results[:limit]]
+    candidates = SearchPromotion.objects.select_related("query", "page").annotate(
+        length=Length("query__query_string")
+    )
+    pinned = []
+    for promotion in candidates.filter(length__lte=200).order_by("sort_order"):
+        if fold(promotion.query.query_string) != folded:
+            continue
+        if promotion.page_id:
+            page = promotion.page.get_translation_or_none(locale) or promotion.page
+            if not Page.objects.filter(pk=page.pk).live().public().exists():
+                continue
+            promotion.target_title, promotion.target_url = page.title, page.url
+        else:
+            promotion.target_title, promotion.target_url = (
+                promotion.external_link_text,
+                promotion.external_link_url,
+            )
+        pinned.append(promotion)
+    return pinned

@@ -1,0 +1,172 @@
+"""Text analysis for search: the one place that turns text into index terms, for every backend.
+
+Documents and queries go through the same functions, so SQLite FTS5, PostgreSQL and an
+Elasticsearch/OpenSearch cluster all see identical terms and only ever split on whitespace.
+
+Latin script (Vietnamese, English, names):
+- every word yields a **folded** term: lower case, no diacritics, ``đ`` → ``d`` (``quyen``);
+- a word with Vietnamese marks also yields an **exact** term that keeps them in a form that does
+  not depend on where the tone mark was typed: vowel marks as digits after their vowel and the
+  tone as a digit at the end of the syllable (VNI style: ``quyền`` → ``quye6n2``; ``hoà`` and
+  ``hòa`` → ``hoa2``; ``uỷ`` and ``ủy`` → ``uy3``). A query typed with diacritics matches both
+  forms of a document with the same word, and only the folded form of one that differs, so
+  exact matches rank first; a query typed without them matches every spelling;
+- English documents and English queries also yield a Snowball **stem** (``rights`` → ``right``);
+  English stop words are left out of English queries.
+
+Khmer (see :mod:`search.khmer`): text is normalised, segmented into **words** (khmercut) and
+split into orthographic **syllables**. Words are ordinary terms; syllables go to a separate
+field and are matched as a phrase, so a word the segmenter kept inside a longer compound is still
+found (ranked below a whole-word match).
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import khmer
+
+MAX_QUERY_CHARACTERS = 200
+MAX_QUERY_GROUPS = 12
+
+# Combining marks of Vietnamese, as VNI digits: tones 1–5, vowel marks 6–8 (and đ is 9).
+TONES = {"\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
+VOWEL_MARKS = {"\u0302": "6", "\u031b": "7", "\u0306": "8"}
+_LATIN_WORD = re.compile(r"[^\W_]+")
+_LATIN_COMBINING = re.compile("[\u0300-\u036f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+# fmt: off
+ENGLISH_STOP_WORDS = frozenset({
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "in",
+    "into", "is", "it", "its", "of", "on", "or", "that", "the", "their", "there", "these", "they",
+    "this", "to", "was", "were", "which", "will", "with",
+})
+# fmt: on
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=100_000)
+def latin_forms(word):
+    """``(folded, exact)`` of one Latin-script word; ``exact`` is ``None`` without Vietnamese marks."""
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    folded, exact, tone, marked = [], [], "", False
+    for character in decomposed:
+        if character in TONES:
+            tone, marked = TONES[character], True
+        elif character in VOWEL_MARKS:
+            exact.append(VOWEL_MARKS[character])
+            marked = True
+        elif _LATIN_COMBINING.match(character):
+            continue  # other accents (é in a French name) fold away
+        elif character == "đ":
+            folded.append("d")
+            exact.append("d9")
+            marked = True
+        else:
+            folded.append(character)
+            exact.append(character)
+    folded_word = "".join(folded)
+    return folded_word, ("".join(exact) + tone) if marked else None
+
+
+def stem(folded_word):
+    return (
+        _stemmer().stemWord(folded_word) if folded_word.isascii() and folded_word.isalpha() else folded_word
+    )
+
+
+@dataclass
+class Group:
+    """One thing the reader typed: a Latin word or a Khmer run, with every form it may match."""
+
+    terms: list = field(default_factory=list)  # alternatives, any of which matches
+    exact: str = None  # the form with the diacritics the reader typed, if any (ranks first)
+    phrase: list = field(default_factory=list)  # Khmer words, matched as consecutive terms
+    syllables: list = field(default_factory=list)  # Khmer syllables, matched as a phrase
+
+
+@dataclass
+class Analysed:
+    terms: list  # every term of the text, in order, each once per position
+    syllables: list  # Khmer syllables, in order
+
+
+def _latin_terms(word, english):
+    folded, exact = latin_forms(word)
+    terms = [folded]
+    if exact:
+        terms.append(exact)
+    if english:
+        stemmed = stem(folded)
+        if stemmed != folded:
+            terms.append(stemmed)
+    return terms
+
+
+def _pieces(text):
+    """``(kind, text)`` in reading order: ``("latin", word)`` or ``("khmer", run)``."""
+    text = khmer.normalize(_CONTROL.sub(" ", text or ""))
+    position = 0
+    for start, end in khmer.runs(text):
+        for word in _LATIN_WORD.findall(text[position:start]):
+            if not khmer.has_khmer(word):
+                yield "latin", word
+        yield "khmer", text[start:end]
+        position = end
+    for word in _LATIN_WORD.findall(text[position:]):
+        if not khmer.has_khmer(word):
+            yield "latin", word
+
+
+def analyse(text, *, english=False):
+    """Index terms of a document's text."""
+    terms, syllables = [], []
+    for kind, piece in _pieces(text):
+        if kind == "latin":
+            if latin_forms(piece)[0]:
+                terms.extend(_latin_terms(piece, english))
+        else:
+            terms.extend(khmer.words(piece))
+            syllables.extend(khmer.syllables(piece))
+    return Analysed(terms, syllables)
+
+
+def clean_query(text):
+    """What a reader typed, made safe: NFC, no control characters, at most 200 characters."""
+    text = unicodedata.normalize("NFC", text or "")
+    text = _CONTROL.sub(" ", text).replace("\ufffd", " ")
+    return " ".join(text.split())[:MAX_QUERY_CHARACTERS]
+
+
+def analyse_query(text, *, english=False):
+    """Groups of a query, each of which a result must match (at most 12)."""
+    groups = []
+    for kind, piece in _pieces(clean_query(text)):
+        if kind == "latin":
+            if not latin_forms(piece)[0] or (english and piece.casefold() in ENGLISH_STOP_WORDS):
+                continue
+            groups.append(
+                Group(terms=list(dict.fromkeys(_latin_terms(piece, english))), exact=latin_forms(piece)[1])
+            )
+        else:
+            words, syllables = list(khmer.words(piece)), khmer.syllables(piece)
+            if words:
+                groups.append(Group(phrase=words, syllables=syllables))
+    return groups[:MAX_QUERY_GROUPS]
+
+
+def prefix_terms(text):
+    """Folded terms for autocomplete: the last one is a prefix still being typed."""
+    groups = analyse_query(text)
+    terms = []
+    for group in groups:
+        terms.append(group.terms[0] if group.terms else " ".join(group.phrase))
+    return terms

@@ -1,0 +1,395 @@
+# ruff: noqa: S608 - SQL here is assembled from fixed fragments; every value is a query parameter.
+"""Where the search index lives: the database (SQLite FTS5 or PostgreSQL full text) or a cluster.
+
+Every backend stores the same analysed terms (:mod:`search.analysis`) and answers the same
+:class:`SearchRequest` with a :class:`SearchResult` (document ids in rank order, the total, facet
+counts). This module is the only code that knows which backend runs; callers use
+:func:`get_index`. Documents always live in the ``SearchDocument`` table, which pages of results
+are read from; a cluster additionally holds a copy for matching, ranking and counting.
+"""
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from .analysis import Group
+from .models import SearchDocument, SearchFacet
+
+# Relative weights: title, text, Khmer syllables (a syllable match ranks below a word match).
+WEIGHTS = (10.0, 2.0, 0.5)
+
+
+@dataclass
+class Document:
+    """What a content type gives the index for one object (see ``search.sources``)."""
+
+    content_type_id: int
+    object_id: int
+    locale_id: int
+    translation_key: object
+    kind: str
+    title: str
+    text: str
+    url: str
+    date: date = None
+    visible_from: date = None
+    visible_until: date = None
+    title_terms: str = ""
+    body_terms: str = ""
+    syllables: str = ""
+    facets: set = field(default_factory=set)  # {(facet, value)}
+
+
+@dataclass
+class SearchRequest:
+    groups: list  # analysed query (search.analysis.Group); empty: everything, newest first
+    locale_id: int = None  # None: every language
+    kinds: list = None
+    filters: dict = field(default_factory=dict)  # facet -> [values]: OR within, AND across facets
+    facets: list = field(default_factory=list)  # facets to count
+    offset: int = 0
+    limit: int = 20
+    object_filter: tuple = None  # (sql, params) selecting allowed object ids
+    today: date = None
+
+    def on(self):
+        return self.today or timezone.localdate()
+
+
+@dataclass
+class SearchResult:
+    ids: list  # SearchDocument ids, best first
+    total: int
+    facets: dict  # facet -> {value: count}
+
+
+def _in(column, values):
+    return f"{column} IN ({', '.join(['%s'] * len(values))})", list(values)
+
+
+class DatabaseIndex:
+    """Full-text search in the site's own database: FTS5 on SQLite, tsvector/GIN on PostgreSQL."""
+
+    def __init__(self, options=None):
+        self.options = options or {}
+
+    @property
+    def vendor(self):
+        return connection.vendor
+
+    # --- writing -------------------------------------------------------------------------
+    def store(self, documents, *, remove=(), fresh=False):
+        """Insert or replace documents (and their facets); remove ``(content_type_id, object_id)``s.
+        ``fresh``: the documents are known to be new (a rebuild into an empty index), so they are
+        inserted in bulk."""
+        if fresh:
+            return self._insert(documents)
+        with transaction.atomic():
+            for content_type_id, object_id in remove:
+                SearchDocument.objects.filter(content_type_id=content_type_id, object_id=object_id).delete()
+            for document in documents:
+                values = {
+                    name: getattr(document, name)
+                    for name in (
+                        "locale_id",
+                        "translation_key",
+                        "kind",
+                        "title",
+                        "text",
+                        "url",
+                        "date",
+                        "visible_from",
+                        "visible_until",
+                        "title_terms",
+                        "body_terms",
+                        "syllables",
+                    )
+                }
+                row, _created = SearchDocument.objects.update_or_create(
+                    content_type_id=document.content_type_id, object_id=document.object_id, defaults=values
+                )
+                row.facets.all().delete()
+                SearchFacet.objects.bulk_create(
+                    SearchFacet(document=row, facet=facet, value=value) for facet, value in document.facets
+                )
+        return documents
+
+    FIELDS = (
+        "content_type_id",
+        "object_id",
+        "locale_id",
+        "translation_key",
+        "kind",
+        "title",
+        "text",
+        "url",
+        "date",
+        "visible_from",
+        "visible_until",
+        "title_terms",
+        "body_terms",
+        "syllables",
+    )
+
+    def _insert(self, documents):
+        with transaction.atomic():
+            rows = SearchDocument.objects.bulk_create(
+                SearchDocument(**{name: getattr(document, name) for name in self.FIELDS})
+                for document in documents
+            )
+            SearchFacet.objects.bulk_create(
+                SearchFacet(document_id=row.pk, facet=facet, value=value)
+                for row, document in zip(rows, documents, strict=True)
+                for facet, value in document.facets
+            )
+        return documents
+
+    def clear(self):
+        SearchDocument.objects.all().delete()
+
+    def after_rebuild(self):
+        if self.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+                cursor.execute("ANALYZE")
+        elif self.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE search_searchdocument")
+                cursor.execute("ANALYZE search_searchfacet")
+
+    # --- the match expression, per database ----------------------------------------------
+    @staticmethod
+    def _quote_fts(term):
+        return '"' + term.replace('"', '""') + '"'
+
+    @staticmethod
+    def _exact(groups):
+        """The groups with each typed diacritic form as the only alternative, or ``None`` when the
+        reader typed no diacritics (then there is no tier to rank first)."""
+        if not any(group.exact for group in groups):
+            return None
+        return [Group(terms=[group.exact]) if group.exact else group for group in groups]
+
+    def _fts5_expression(self, groups, prefix=False):
+        parts = []
+        for number, group in enumerate(groups):
+            last = prefix and number == len(groups) - 1
+            star = " *" if last else ""
+            columns = "{title_terms}" if prefix else "{title_terms body_terms}"
+            if group.terms:
+                alternatives = " OR ".join(self._quote_fts(term) + star for term in group.terms)
+                parts.append(f"{columns} : ({alternatives})")
+            else:
+                words = self._quote_fts(" ".join(group.phrase)) + star
+                syllables = self._quote_fts(" ".join(group.syllables)) + star
+                parts.append(f"({columns} : {words} OR {{syllables}} : {syllables})")
+        return " AND ".join(parts)
+
+    @staticmethod
+    def _quote_ts(term):
+        return "'" + term.replace("'", "''").replace("\\", "\\\\") + "'"
+
+    def _tsquery(self, groups, prefix=False):
+        weights = "A" if prefix else "AC"
+        parts = []
+        for number, group in enumerate(groups):
+            last = prefix and number == len(groups) - 1
+
+            def lexeme(term, final, weights=weights, last=last):
+                return self._quote_ts(term) + (f":*{weights}" if last and final else f":{weights}")
+
+            if group.terms:
+                parts.append("(" + " | ".join(lexeme(term, True) for term in group.terms) + ")")
+            else:
+                words = " <-> ".join(
+                    lexeme(word, index == len(group.phrase) - 1) for index, word in enumerate(group.phrase)
+                )
+                syllables = " <-> ".join(self._quote_ts(syllable) + ":D" for syllable in group.syllables)
+                parts.append(f"(({words}) | ({syllables}))")
+        return " & ".join(parts)
+
+    def _match(self, groups, prefix=False):
+        """``(from_sql, where_sql, params, ranks, rank_params)`` for documents matching ``groups``;
+        ``ranks`` are SQL expressions to order by, ascending: documents matching the typed
+        diacritics first, then by score."""
+        exact = None if prefix else self._exact(groups)
+        ranks, rank_params = [], []
+        if self.vendor == "sqlite":
+            if exact:
+                exact_ids = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
+                ranks.append(f"CASE WHEN d.id IN ({exact_ids}) THEN 0 ELSE 1 END")
+                rank_params.append(self._fts5_expression(exact))
+            ranks.append(f"bm25(search_fts, {', '.join(str(w) for w in WEIGHTS)})")  # lower is better
+            return (
+                "search_fts f JOIN search_searchdocument d ON d.id = f.rowid",
+                "search_fts MATCH %s",
+                [self._fts5_expression(groups, prefix)],
+                ranks,
+                rank_params,
+            )
+        query = self._tsquery(groups, prefix)
+        if exact:
+            ranks.append("CASE WHEN d.vector @@ to_tsquery('nhanquyen_terms', %s) THEN 0 ELSE 1 END")
+            rank_params.append(self._tsquery(exact))
+        ranks.append("-ts_rank('{0.05, 0.2, 0.5, 1.0}', d.vector, to_tsquery('nhanquyen_terms', %s), 1)")
+        rank_params.append(query)
+        return (
+            "search_searchdocument d",
+            "d.vector @@ to_tsquery('nhanquyen_terms', %s)",
+            [query],
+            ranks,
+            rank_params,
+        )
+
+    def _conditions(self, request, skip=None):
+        today = request.on()
+        where = [
+            "(d.visible_from IS NULL OR d.visible_from <= %s)",
+            "(d.visible_until IS NULL OR d.visible_until >= %s)",
+        ]
+        params = [today, today]
+        if request.locale_id is not None:
+            where.append("d.locale_id = %s")
+            params.append(request.locale_id)
+        if request.kinds:
+            sql, values = _in("d.kind", request.kinds)
+            where.append(sql)
+            params += values
+        for facet, values in request.filters.items():
+            if facet == skip or not values:
+                continue
+            sql, in_params = _in("value", values)
+            where.append(f"d.id IN (SELECT document_id FROM search_searchfacet WHERE facet = %s AND {sql})")
+            params += [facet, *in_params]
+        if request.object_filter:
+            sql, object_params = request.object_filter
+            where.append(f"d.object_id IN ({sql})")
+            params += list(object_params)
+        return where, params
+
+    def _from_where(self, request, skip=None):
+        where, params = self._conditions(request, skip)
+        if request.groups:
+            from_sql, match_sql, match_params, rank_sql, rank_params = self._match(request.groups)
+            return from_sql, [match_sql, *where], match_params + params, rank_sql, rank_params
+        return "search_searchdocument d", where, params, [], []
+
+    # --- reading -------------------------------------------------------------------------
+    @contextmanager
+    def _cursor(self):
+        """A cursor for search statements; on PostgreSQL, with enough memory to rank thousands of
+        hits without spilling the sort to disk."""
+        with transaction.atomic(), connection.cursor() as cursor:
+            if self.vendor == "postgresql":
+                cursor.execute("SET LOCAL work_mem = '32MB'")
+            yield cursor
+
+    def search(self, request):
+        from_sql, where, params, ranks, rank_params = self._from_where(request)
+        where_sql = " AND ".join(where)
+        columns = "".join(f", {rank} AS r{n}" for n, rank in enumerate(ranks))
+        last = " NULLS LAST" if self.vendor == "postgresql" else ""
+        order = "".join(f"r{n}, " for n in range(len(ranks))) + f"day DESC{last}, id DESC"
+        with self._cursor() as cursor:
+            # Ranked in an inner select, counted outside it (SQLite allows bm25 only there).
+            cursor.execute(
+                f"SELECT id, COUNT(*) OVER () FROM (SELECT d.id AS id, d.date AS day{columns} "
+                f"FROM {from_sql} WHERE {where_sql}) ranked ORDER BY {order} LIMIT %s OFFSET %s",
+                rank_params + params + [request.limit, request.offset],
+            )
+            rows = cursor.fetchall()
+            ids = [row[0] for row in rows]
+            if rows:
+                total = rows[0][1]
+            elif request.offset == 0:
+                total = 0
+            else:  # past the last page: count separately
+                cursor.execute(f"SELECT COUNT(*) FROM {from_sql} WHERE {where_sql}", params)
+                total = cursor.fetchone()[0]
+            facets = self._facet_counts(request, cursor)
+        return SearchResult(ids=ids, total=total, facets=facets)
+
+    def matching_sql(self, request, column="d.object_id"):
+        """``(sql, params)`` of a subquery selecting ``column`` of every matching document."""
+        from_sql, where, params, _rank, _rank_params = self._from_where(request)
+        return f"SELECT {column} FROM {from_sql} WHERE {' AND '.join(where)}", params
+
+    def _facet_counts(self, request, cursor):
+        """Every facet's counts in one statement: the matching documents are found once, ignoring
+        the facet selections, each carrying a flag per selected facet. Unselected facets are
+        counted over the documents that satisfy every selection; each selected facet over those
+        that satisfy every *other* selection, so counts show what choosing a value would give.
+        Each group reads only its own facet rows, through the (document, facet) index. Nothing is
+        loaded into Python but the counts."""
+        counts = {name: {} for name in request.facets}
+        if not request.facets:
+            return counts
+        selected = [name for name, values in request.filters.items() if values]
+        unfiltered = SearchRequest(**{**request.__dict__, "filters": {}})
+        from_sql, where, params, _rank, _rank_params = self._from_where(unfiltered)
+        flags, flag_params = [], []
+        for number, name in enumerate(selected):
+            in_sql, in_params = _in("value", request.filters[name])
+            having = f"SELECT document_id FROM search_searchfacet WHERE facet = %s AND {in_sql}"
+            flags.append(f"d.id IN ({having}) AS s{number}")
+            flag_params += [name, *in_params]
+        true = " = 1" if self.vendor == "sqlite" else ""
+
+        def hits(except_=None):
+            conditions = [f"h.s{n}{true}" for n, name in enumerate(selected) if name != except_]
+            return " AND ".join(conditions) or "1 = 1"
+
+        groups = [(hits(), [name for name in request.facets if name not in selected])]
+        groups += [(hits(name), [name]) for name in request.facets if name in selected]
+        branches, branch_params = [], []
+        for condition, names in groups:
+            if not names:
+                continue
+            in_sql, in_params = _in("sf.facet", names)
+            branches.append(
+                "SELECT sf.facet, sf.value, COUNT(*) FROM hits h "
+                "JOIN search_searchfacet sf ON sf.document_id = h.id "
+                f"WHERE {condition} AND {in_sql} GROUP BY sf.facet, sf.value"
+            )
+            branch_params += in_params
+        columns = ", ".join(["d.id", *flags])
+        cursor.execute(
+            f"WITH hits AS MATERIALIZED (SELECT {columns} FROM {from_sql} WHERE {' AND '.join(where)}) "
+            + " UNION ALL ".join(branches),
+            flag_params + params + branch_params,
+        )
+        for facet, value, count in cursor.fetchall():
+            counts[facet][value] = count
+        return counts
+
+    def suggest(self, groups, *, locale_id, limit=8, today=None):
+        """Titles whose words start with what has been typed (the last word may be unfinished)."""
+        if not groups:
+            return []
+        from_sql, match_sql, match_params, ranks, rank_params = self._match(groups, prefix=True)
+        request = SearchRequest(groups=groups, locale_id=locale_id, today=today)
+        where, params = self._conditions(request)
+        with self._cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.id FROM {from_sql} WHERE {' AND '.join([match_sql, *where])} "
+                f"ORDER BY {', '.join(ranks)}, d.date DESC LIMIT %s",
+                match_params + params + rank_params + [limit],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+
+def _backend_for(options):
+    return import_string(options.get("BACKEND", "search.backends.DatabaseIndex"))(options)
+
+
+def get_index():
+    """The configured index (``NHANQUYEN_SEARCH`` setting, built from ``SEARCH_URL``)."""
+    return _backend_for(getattr(settings, "NHANQUYEN_SEARCH", {}))
+
+
+__all__ = ["DatabaseIndex", "Document", "Group", "SearchRequest", "SearchResult", "get_index"]

@@ -1,0 +1,75 @@
+"""The search index: one document per public object per language, and its facet values.
+
+The full-text side lives in the database next to these rows, maintained by triggers that a
+migration creates: an FTS5 table on SQLite, a weighted ``tsvector`` column with a GIN index on
+PostgreSQL. With a search cluster configured, documents are also sent there (``search.backends``).
+Only :mod:`search` reads or writes these models.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchDocument(models.Model):
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    translation_key = models.UUIDField(null=True)
+    kind = models.CharField(max_length=16)
+    title = models.CharField(max_length=500)
+    text = models.TextField(blank=True)  # plain text shown in highlighted snippets
+    url = models.CharField(max_length=500)
+    date = models.DateField(null=True)
+    visible_from = models.DateField(null=True)  # embargo: hidden before this day
+    visible_until = models.DateField(null=True)  # consent: hidden after this day
+    # Analysed terms (search.analysis), space-separated; the full-text index is built from these.
+    title_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+    syllables = models.TextField(blank=True)
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="search_document_object")
+        ]
+        indexes = [models.Index(fields=["locale", "kind"], name="search_doc_locale_kind")]
+
+    def __str__(self):
+        return self.title
+
+
+class SearchFacet(models.Model):
+    """A facet value of a document: ``kind``, ``convention``, ``province`` (current province, former
+    ones rolled up), ``province_tagged``, ``year``, ``type``; term values are translation keys."""
+
+    document = models.ForeignKey(
+        SearchDocument, on_delete=models.CASCADE, related_name="facets", db_index=False
+    )
+    facet = models.CharField(max_length=24)
+    value = models.CharField(max_length=64)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["facet", "value", "document"], name="search_facet_value"),
+            models.Index(fields=["document", "facet", "value"], name="search_facet_document"),
+        ]
+
+
+class ZeroResultQuery(models.Model):
+    """A query that found nothing, for editors to see what readers miss."""
+
+    query = models.CharField(_("query"), max_length=200)
+    folded = models.CharField(max_length=200, editable=False)
+    language = models.CharField(_("language"), max_length=8)
+    count = models.PositiveIntegerField(_("times"), default=1)
+    first_seen = models.DateTimeField(_("first seen"), auto_now_add=True)
+    last_seen = models.DateTimeField(_("last seen"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("search without results")
+        verbose_name_plural = _("searches without results")
+        constraints = [models.UniqueConstraint(fields=["folded", "language"], name="zero_result_query")]
+        indexes = [models.Index(fields=["-last_seen"], name="zero_result_last_seen")]
+
+    def __str__(self):
+        return self.query

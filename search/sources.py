@@ -1,0 +1,281 @@
+"""What each content type gives the search index: one :class:`~search.backends.Document` per public
+object per language, or nothing when the public may not see it.
+
+Indexed: articles, conventions, library products, exhibitions, exhibition items and the site's
+other pages (standard pages and section pages). Drafts, private pages (view restrictions on the
+page or an ancestor) and items withheld for consent are never indexed; embargoed products are
+indexed with ``visible_from`` and items with time-limited consent with ``visible_until``, so they
+appear and disappear on the right day without a re-index.
+"""
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.utils.html import strip_tags
+
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index as wagtail_index
+
+from . import analysis
+from .backends import Document
+
+TEXT_LIMIT = 20_000  # characters of plain text kept for snippets and analysed for the index
+
+#: Page models indexed, with their kind (used as a facet and shown on results).
+PAGE_KINDS = {
+    "news.ArticlePage": "article",
+    "library.ProductPage": "product",
+    "home.ConventionPage": "convention",
+    "exhibitions.ExhibitionPage": "exhibition",
+    "home.StandardPage": "page",
+    "home.ConventionIndexPage": "page",
+    "home.ProvinceIndexPage": "page",
+    "news.ArticleIndexPage": "page",
+    "library.LibraryPage": "page",
+    "exhibitions.ExhibitionIndexPage": "page",
+}
+#: Dates used for "newest first" and the year facet.
+DATE_FIELDS = {"article": "date", "product": "published_on", "exhibition": "start_date"}
+ITEM_KIND = "item"
+
+
+def page_models():
+    return {apps.get_model(label): kind for label, kind in PAGE_KINDS.items()}
+
+
+def kind_of(model):
+    if model._meta.label == "exhibitions.ExhibitionItem":
+        return ITEM_KIND
+    return PAGE_KINDS.get(model._meta.label)
+
+
+def _plain(value):
+    return " ".join(strip_tags(str(value or "")).split())
+
+
+def _field_text(instance, search_field):
+    """The searchable text of one of the model's ``search_fields``."""
+    name = search_field.field_name
+    if name == "title":
+        return ""
+    try:
+        model_field = type(instance)._meta.get_field(name)
+    except Exception:
+        model_field = None
+    value = getattr(instance, name, "")
+    if callable(value):
+        value = value()
+    if isinstance(model_field, StreamField):
+        return " ".join(_plain(text) for text in model_field.get_searchable_content(value))
+    if isinstance(model_field, RichTextField):
+        return _plain(value)
+    return _plain(value)
+
+
+def _texts(instance):
+    parts = []
+    for search_field in type(instance).get_search_fields():
+        if isinstance(search_field, wagtail_index.SearchField):
+            text = _field_text(instance, search_field)
+            if text and text not in parts:
+                parts.append(text)
+    return " ".join(parts)
+
+
+def _hex(keys):
+    return {key.hex for key in keys}
+
+
+class TermNames:
+    """Names of taxonomy terms in a language, loaded once per model and language (a few hundred
+    rows at most): a rebuild shares one instance; each single update makes a fresh one."""
+
+    def __init__(self):
+        self._names = {}
+
+    def name(self, term, locale):
+        key = (type(term), locale.pk)
+        if key not in self._names:
+            rows = type(term).objects.filter(locale=locale).values_list("translation_key", "name")
+            self._names[key] = dict(rows)
+        return self._names[key].get(term.translation_key, term.name)
+
+
+def _tag_text(locale, names, conventions=(), provinces=(), others=()):
+    """Names of what an object is tagged with, in its own language, so a reader finds a product by
+    its convention ("CRC", "quyền trẻ em"), province, type or producer."""
+    words = []
+    for convention in conventions:
+        words += [convention.code, names.name(convention, locale)]
+    words += [names.name(province, locale) for province in provinces]
+    words += [names.name(term, locale) for term in others if term is not None]
+    return " ".join(dict.fromkeys(words))
+
+
+def _tag_facets(instance, conventions, provinces):
+    facets = {("convention", key) for key in _hex(c.translation_key for c in conventions)}
+    for province in provinces:
+        facets.add(("province_tagged", province.translation_key.hex))
+        facets.add(("province", (province.successor or province).translation_key.hex))
+    return facets
+
+
+def _document(instance, *, kind, locale, title, text, url, date=None, facets=(), **extra):
+    english = locale.language_code == "en"
+    text = text[:TEXT_LIMIT]
+    title_terms = analysis.analyse(title, english=english)
+    body_terms = analysis.analyse(text, english=english)
+    all_facets = {("kind", kind), *facets}
+    if date:
+        all_facets.add(("year", str(date.year)))
+    return Document(
+        content_type_id=ContentType.objects.get_for_model(type(instance)).pk,
+        object_id=instance.pk,
+        locale_id=locale.pk,
+        translation_key=instance.translation_key,
+        kind=kind,
+        title=title[:500],
+        text=text,
+        url=url[:500],
+        date=date,
+        title_terms=" ".join(title_terms.terms),
+        body_terms=" ".join(body_terms.terms),
+        syllables=" ".join(title_terms.syllables + body_terms.syllables),
+        facets=all_facets,
+        **extra,
+    )
+
+
+def _is_public(page):
+    return page.live and Page.objects.filter(pk=page.pk).public().exists()
+
+
+class ParentUrls:
+    """Page addresses for a rebuild: each parent's address is computed once (Wagtail's full
+    ``get_url_parts``), then a child's is its parent's plus its slug."""
+
+    def __init__(self):
+        self._parents = {}
+
+    def url(self, page):
+        parent_path = page.path[: -page.steplen]
+        if parent_path not in self._parents:
+            parent = Page.objects.get(path=parent_path)
+            parts = parent.get_url_parts()
+            self._parents[parent_path] = parts[2] if parts else None
+        base = self._parents[parent_path]
+        return f"{base}{page.slug}/" if base else None
+
+
+def page_document(page, *, public=None, names=None, urls=None):
+    """The document of a page, or ``None`` when it is not a live public page of an indexed type."""
+    page = page.specific
+    kind = kind_of(type(page))
+    if kind is None:
+        return None
+    if not (public if public is not None else _is_public(page)):
+        return None
+    if urls is not None:
+        url = urls.url(page)
+    else:
+        parts = page.get_url_parts()
+        url = parts[2] if parts else None
+    if url is None:
+        return None
+    date_field = DATE_FIELDS.get(kind)
+    day = getattr(page, date_field, None) if date_field else None
+    if day is None and page.last_published_at:
+        day = page.last_published_at.date()
+    facets, tags = set(), ""
+    if hasattr(page, "conventions"):
+        conventions, provinces = (
+            list(page.conventions.all()),
+            [tag.province for tag in page.province_tags.all()],
+        )
+        facets |= _tag_facets(page, conventions, provinces)
+        others = [page.product_type, page.producer] if kind == "product" else []
+        tags = _tag_text(page.locale, names or TermNames(), conventions, provinces, others)
+    if kind == "product":
+        facets.add(("type", page.product_type.translation_key.hex))
+    summary = page.search_description or ""
+    text = " ".join(filter(None, [summary, _texts(page), tags]))
+    return _document(
+        page,
+        kind=kind,
+        locale=page.locale,
+        title=page.title,
+        text=text,
+        url=url,
+        date=day,
+        facets=facets,
+        visible_from=getattr(page, "embargo_until", None),
+    )
+
+
+def item_url(item, exhibitions=None):
+    """The item's page under the first live public exhibition in its language that shows it."""
+    from exhibitions.models import ExhibitionPage
+
+    if exhibitions is None:
+        exhibitions = ExhibitionPage.objects.live().public().filter(locale_id=item.locale_id).order_by("pk")
+    for exhibition in exhibitions:
+        if exhibition.locale_id == item.locale_id and item.translation_key in exhibition.item_keys():
+            return exhibition.url + exhibition.reverse_subpage("item", args=[str(item.translation_key)])
+    return None
+
+
+def item_document(item, exhibitions=None, names=None):
+    if not (item.live and item.consent_is_valid):
+        return None
+    url = item_url(item, exhibitions)
+    if url is None:
+        return None
+    needs_consent = item.identifiable_people or item.child_present
+    conventions, provinces = list(item.conventions.all()), list(item.provinces.select_related("successor"))
+    texts = [item.caption, item.transcription, item.place, item.creator, item.source]
+    return _document(
+        item,
+        kind=ITEM_KIND,
+        locale=item.locale,
+        title=item.title,
+        text=" ".join(
+            filter(None, [*texts, _tag_text(item.locale, names or TermNames(), conventions, provinces)])
+        ),
+        url=url,
+        date=item.date_from,
+        facets=_tag_facets(item, conventions, provinces),
+        visible_until=item.consent_until if needs_consent else None,
+    )
+
+
+def document_for(instance):
+    """The document of any indexed object, or ``None`` (then it must not be in the index)."""
+    if kind_of(type(instance)) == ITEM_KIND:
+        return item_document(instance)
+    if isinstance(instance, Page):
+        return page_document(instance)
+    return None
+
+
+def all_documents(batch=500):
+    """Every document of the site, model by model, for a rebuild."""
+    from exhibitions.models import ExhibitionItem, ExhibitionPage
+
+    public_ids = set(Page.objects.live().public().values_list("pk", flat=True))
+    names, urls = TermNames(), ParentUrls()
+    for model in page_models():
+        queryset = model.objects.live().select_related("locale").order_by("pk")
+        if hasattr(model, "conventions"):
+            queryset = queryset.prefetch_related("conventions", "province_tags__province__successor")
+        if model._meta.label == "library.ProductPage":
+            queryset = queryset.select_related("product_type", "producer")
+        for page in queryset.iterator(chunk_size=batch):
+            document = page_document(page, public=page.pk in public_ids, names=names, urls=urls)
+            if document:
+                yield document
+    exhibitions = list(ExhibitionPage.objects.live().public().order_by("pk"))
+    items = ExhibitionItem.objects.shown().select_related("locale").prefetch_related("conventions")
+    for item in items.order_by("pk").iterator(chunk_size=batch):
+        document = item_document(item, exhibitions, names)
+        if document:
+            yield document

@@ -1,0 +1,88 @@
+"""Text analysis, without a database: the rules every backend relies on."""
+
+import unicodedata
+
+import pytest
+
+from search import analysis, khmer
+
+
+def terms(text, **kwargs):
+    return analysis.analyse(text, **kwargs).terms
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("hoà", "hòa"), ("uỷ", "ủy"), ("thuỷ", "thủy"), ("khoẻ", "khỏe"), ("toà", "tòa"), ("quý", "qúy")],
+)
+def test_tone_placement_does_not_matter(old, new):
+    assert analysis.latin_forms(old) == analysis.latin_forms(new)
+
+
+def test_diacritics_fold_and_the_exact_form_keeps_them():
+    assert analysis.latin_forms("Quyền") == ("quyen", "quye6n2")
+    assert analysis.latin_forms("người") == ("nguoi", "ngu7o7i2")
+    assert analysis.latin_forms("Đắk") == ("dak", "d9a8k1")
+    assert analysis.latin_forms("con") == ("con", None)
+    assert analysis.latin_forms("Quyến")[1] != analysis.latin_forms("quyền")[1]  # different words
+
+
+def test_nfd_and_nfc_input_give_the_same_terms():
+    text = "Quyền trẻ em được bảo vệ"
+    assert terms(unicodedata.normalize("NFD", text)) == terms(text)
+
+
+def test_english_stems_and_stop_words():
+    assert "right" in terms("Human rights", english=True)
+    assert "right" not in terms("Human rights")  # Vietnamese and Khmer text is never stemmed
+    groups = analysis.analyse_query("the rights of the child", english=True)
+    assert [g.terms for g in groups] == [["rights", "right"], ["child"]]
+
+
+def test_khmer_spelling_variants_are_one():
+    assert khmer.normalize("សេចក្តី") == khmer.normalize("សេចក្ដី")  # COENG TA / COENG DA
+    assert khmer.normalize("ស្រ្តី") == "ស្ត្រី"  # subscript RO typed first
+    assert khmer.normalize("សិទ្ធិ\u200bមនុស្ស") == "សិទ្ធិមនុស្ស"  # zero-width space
+    assert khmer.normalize("\u17c1\u17b8") == "\u17be"  # split vowel sign
+
+
+def test_khmer_is_segmented_into_words_and_syllables():
+    analysed = analysis.analyse("សិទ្ធិកុមារ និងសិទ្ធិមនុស្ស")
+    assert "កុមារ" in analysed.terms and "សិទ្ធិ" in analysed.terms
+    assert analysed.syllables[:3] == ["សិ", "ទ្ធិ", "កុ"]
+
+
+def test_folding_keeps_khmer_signs():
+    """Stripping every combining mark would delete COENG (U+17D2) and break Khmer words."""
+    assert "\u17d2" in "".join(terms("ស្ត្រី"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "\" ' * : & | ! ( ) - NEAR AND OR",
+        "\x00\x07\x1b",
+        "\u0301\u0300\u0323",  # lone combining marks
+        "\u17d2\u17b6\u17c6",  # Khmer signs only
+        "\ufffd\ufffd",
+    ],
+)
+def test_queries_with_nothing_to_search_for_have_no_groups(text):
+    assert analysis.analyse_query(text) == [] or all(
+        g.terms or g.phrase for g in analysis.analyse_query(text)
+    )
+    for group in analysis.analyse_query(text):
+        assert all(term.replace(" ", "").isalnum() for term in group.terms)
+
+
+def test_fts_syntax_is_just_words():
+    groups = analysis.analyse_query('quyền AND "trẻ em" NEAR(x) OR -con*')
+    assert [g.terms[0] for g in groups] == ["quyen", "and", "tre", "em", "near", "x", "or", "con"]
+
+
+def test_long_queries_are_capped():
+    groups = analysis.analyse_query("quyền " * 500)
+    assert len(groups) == analysis.MAX_QUERY_GROUPS
+    assert len(analysis.clean_query("a" * 2000)) == analysis.MAX_QUERY_CHARACTERS
