@@ -35,11 +35,13 @@ class TranslationMemory:
         return self._entries.get((language, _normalise(source)))
 
 
-def translate(instance, locale, memory, *, publish=True, user=None):
+def translate(instance, locale, memory, *, publish=True, user=None, machine=False):
     """Create or refresh ``instance``'s translation into ``locale`` from ``memory``.
 
     Returns ``(target_instance, missing)`` where ``missing`` lists source strings the memory did not
     know (they fall back to the source text, as wagtail-localize does for a partial translation).
+    ``machine=True`` records the strings as machine-made, as wagtail-localize's machine translator
+    does, so the translation is labelled until a person reviews it.
     """
     source, _created = TranslationSource.update_or_create_from_instance(instance)
     translation, _ = Translation.objects.get_or_create(
@@ -55,7 +57,8 @@ def translate(instance, locale, memory, *, publish=True, user=None):
             missing.append(entry.msgid)
         else:
             entry.msgstr = text
-    translation.import_po(po, user=user, tool_name="seed")
+    kind = "machine" if machine else "manual"
+    translation.import_po(po, user=user, tool_name="seed", translation_type=kind)
     if not isinstance(instance, Page):
         translation.save_target(user=user)
         return translation.get_target_instance(), missing

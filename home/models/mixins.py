@@ -6,7 +6,22 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultipleChooserPanel
-from wagtail_localize.fields import SynchronizedField
+from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from translations.panels import TranslationStatusPanel
+
+#: The panels every page type starts with: its translations' state, then the title.
+PAGE_CONTENT_PANELS = [TranslationStatusPanel(), *Page.content_panels]
+
+#: The Page fields every page type translates; each model adds its own after these.
+PAGE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+    SynchronizedField("show_in_menus"),
+]
 
 
 class SeoMixin(models.Model):

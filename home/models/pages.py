@@ -22,7 +22,7 @@ from ..blocks import (
     TimelineEventBlock,
 )
 from ..tagging import localized_terms, related_sections
-from .mixins import HeroMixin, SeoMixin
+from .mixins import PAGE_CONTENT_PANELS, PAGE_TRANSLATABLE_FIELDS, HeroMixin, SeoMixin
 
 
 class HomePage(SeoMixin, HeroMixin, Page):
@@ -31,17 +31,13 @@ class HomePage(SeoMixin, HeroMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
-    content_panels = Page.content_panels + [
+    content_panels = PAGE_CONTENT_PANELS + [
         FieldPanel("intro"),
         FieldPanel("hero_image"),
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("intro"),
         TranslatableField("body"),
         SynchronizedField("hero_image"),
@@ -60,7 +56,7 @@ class StandardPage(SeoMixin, HeroMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
-    content_panels = Page.content_panels + [
+    content_panels = PAGE_CONTENT_PANELS + [
         FieldPanel("intro"),
         FieldPanel("hero_image"),
         FieldPanel("body"),
@@ -80,13 +76,9 @@ class ConventionIndexPage(SeoMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = PAGE_CONTENT_PANELS + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("intro"),
         TranslatableField("body"),
     ]
@@ -131,7 +123,7 @@ class ConventionPage(SeoMixin, HeroMixin, Page):
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("more"))
 
-    content_panels = Page.content_panels + [
+    content_panels = PAGE_CONTENT_PANELS + [
         FieldPanel("convention"),
         FieldPanel("summary"),
         FieldPanel("hero_image"),
@@ -146,11 +138,7 @@ class ConventionPage(SeoMixin, HeroMixin, Page):
         index.SearchField("body"),
         index.FilterField("convention_id"),
     ]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("summary"),
         TranslatableField("rights"),
         TranslatableField("timeline"),
@@ -200,12 +188,8 @@ class ProvinceIndexPage(RoutablePageMixin, SeoMixin, Page):
 
     intro = models.TextField(_("introduction"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    content_panels = PAGE_CONTENT_PANELS + [FieldPanel("intro")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("intro"),
     ]
     subpage_types = []

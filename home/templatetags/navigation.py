@@ -2,8 +2,8 @@
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
-from django.utils.translation import get_language
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language, override
 
 from wagtail.models import Page, Site
 
@@ -19,29 +19,28 @@ def _site_root(request):
 def language_alternates(context):
     """One entry per site language: where the switcher links, and whether a translation exists.
 
-    On a page, an existing live translation is linked; otherwise the link goes to that language's
-    home page. Off a page (search, 404), the same path under the other language prefix is linked.
+    On a page, an existing live translation is linked; otherwise the link goes to a notice, in that
+    language, listing the languages the page exists in (``translations.views.untranslated``). Off a
+    page (search, 404), the same path under the other language prefix is linked.
     """
     request = context.get("request")
     page = context.get("page")
     current = get_language()
-    root = _site_root(request)
-    keys = [
-        key for key in (getattr(page, "translation_key", None), getattr(root, "translation_key", None)) if key
-    ]
+    key = getattr(page, "translation_key", None)
     live = (
-        Page.objects.filter(translation_key__in=keys).live().public().select_related("locale")
-        if keys
+        Page.objects.filter(translation_key=key).live().public().select_related("locale")
+        if key
         else Page.objects.none()
     )
-    pages = {(p.translation_key, p.locale.language_code): p for p in live}
+    versions = {p.locale.language_code: p for p in live}
     entries = []
     for code, name in settings.LANGUAGES:
-        translation = pages.get((getattr(page, "translation_key", None), code)) if page else None
-        if translation is not None:
-            url = translation.get_url(request)
-        elif page is not None and root is not None and (root.translation_key, code) in pages:
-            url = pages[(root.translation_key, code)].get_url(request)
+        version = versions.get(code) if page else None
+        if version is not None:
+            url = version.get_url(request)
+        elif page is not None and page.pk:
+            with override(code):
+                url = reverse("untranslated", args=[page.pk])
         elif request is not None:
             url = translate_url(request.get_full_path(), code)
         else:
@@ -52,7 +51,7 @@ def language_alternates(context):
                 "name": name,
                 "url": url,
                 "is_current": code == current,
-                "exists": translation is not None or page is None,
+                "exists": version is not None or page is None,
             }
         )
     return entries

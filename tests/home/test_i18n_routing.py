@@ -59,7 +59,7 @@ def test_switcher_links_to_the_same_page_in_other_languages(client, seeded):
     assert 'href="/vi/gioi-thieu/" lang="vi" hreflang="vi" aria-current="true"' in switcher
 
 
-def test_untranslated_page_links_other_languages_to_their_home_and_has_no_false_hreflang(client, seeded):
+def test_untranslated_page_links_other_languages_to_a_notice_and_has_no_false_hreflang(client, seeded):
     home = seeded.root_page
     page = StandardPage(
         title="Chỉ có tiếng Việt", slug="chi-tieng-viet", locale=Locale.objects.get(language_code="vi")
@@ -69,8 +69,11 @@ def test_untranslated_page_links_other_languages_to_their_home_and_has_no_false_
     html = client.get("/vi/chi-tieng-viet/").content.decode()
     assert re.findall(r'hreflang="(\w+)" href="http', html) == ["vi"]
     switcher = html.split('class="language-switcher"')[1].split("</nav>")[0]
-    assert 'href="/en/"' in switcher
-    assert 'href="/km/"' in switcher
+    assert f'href="/en/untranslated/{page.pk}/"' in switcher
+    assert f'href="/km/untranslated/{page.pk}/"' in switcher
+    notice = client.get(f"/en/untranslated/{page.pk}/").content.decode()
+    assert 'href="/vi/chi-tieng-viet/"' in notice
+    assert 'href="/en/"' in notice
 
 
 def test_search_page_switcher_keeps_the_query(client, seeded):
