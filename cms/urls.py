@@ -11,6 +11,7 @@ from library import oai
 from library.api import api as library_api
 from news.feeds import ArticleFeed, AtomArticleFeed
 from search import views as search_views
+from translations import views as translation_views
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -19,6 +20,7 @@ urlpatterns = [
     path("sitemap.xml", seo_views.sitemap, name="sitemap"),
     path("api/v1/", library_api.urls),
     path("oai/", oai.endpoint, name="oai"),
+    path("iiif/", include("exhibitions.iiif")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -30,6 +32,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
+    path("untranslated/<int:page_id>/", translation_views.untranslated, name="untranslated"),
     path("feeds/rss/", ArticleFeed(), name="feed_rss"),
     path("feeds/atom/", AtomArticleFeed(), name="feed_atom"),
     path("", include(wagtail_urls)),

@@ -7,6 +7,7 @@ from django.middleware.locale import LocaleMiddleware
 LANGUAGE_NEUTRAL = (
     "/api/",
     "/oai/",
+    "/iiif/",
     "/documents/",
     "/admin/",
     "/healthz",

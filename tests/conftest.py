@@ -19,3 +19,22 @@ def seeded(db):
     from wagtail.models import Site
 
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture(scope="session")
+def portal_server(django_db_setup, django_db_blocker):
+    """The seeded demo site behind a real HTTP server, started once per test session.
+
+    Unlike pytest-django's ``live_server`` this does not force transactional tests, whose flush
+    would wipe the session's seed and cost a full re-seed per test. Tests that use it take the
+    ``db`` mark: the server reads what the session committed (on SQLite it shares the in-memory
+    connection, so it also sees the test's own uncommitted rows, which roll back afterwards).
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        server = LiveServer("localhost")
+    server._live_server_modified_settings.enable()
+    yield server
+    server._live_server_modified_settings.disable()
+    server.stop()

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
@@ -151,6 +152,14 @@ WAGTAILADMIN_BASE_URL = env.read("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "home.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "home.CustomDocument"
 WAGTAILSEARCH_BACKENDS = components.search_backends(env.read("SEARCH_URL"))
+NHANQUYEN_SEARCH = components.site_search(env.read("SEARCH_URL"))
+
+# Machine translation: off by default (see docs/TRANSLATIONS.md).
+_machine_translator = components.machine_translator(
+    env.read("MACHINE_TRANSLATOR_URL"), env.read("MACHINE_TRANSLATOR_KEY", "")
+)
+if _machine_translator:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = _machine_translator
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000

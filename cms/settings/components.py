@@ -69,7 +69,8 @@ def caches(redis_url=None):
 def search_backends(search_url=None):
     """WAGTAILSEARCH_BACKENDS: the database's full-text search unless a cluster URL is given."""
     if not search_url:
-        return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+        # The database's search, with the wagtail#13227 workaround on SQLite (search/wagtail_13227.py).
+        return {"default": {"BACKEND": "search.wagtail_13227"}}
     parts = urlsplit(search_url)
     scheme = parts.scheme.split("+")[0]
     if scheme not in SEARCH_BACKENDS:
@@ -92,6 +93,25 @@ def search_backends(search_url=None):
     }
 
 
+def site_search(search_url=None):
+    """NHANQUYEN_SEARCH: the site's own search index (``search.backends``): in the database unless
+    a cluster URL is given, then in an Elasticsearch/OpenSearch index ``<name>-portal``."""
+    if not search_url:
+        return {"BACKEND": "search.backends.DatabaseIndex"}
+    wagtail = search_backends(search_url)["default"]  # validates the URL the same way
+    parts = urlsplit(search_url)
+    credentials = ""
+    if parts.username:
+        credentials = f"{parts.username}:{parts.password or ''}@"
+    host = wagtail["URLS"][0].replace("://", f"://{credentials}", 1)
+    return {
+        "BACKEND": "search.cluster.ClusterIndex",
+        "URL": host,
+        "INDEX": f"{wagtail['INDEX']}-portal",
+        "TIMEOUT": 5,
+    }
+
+
 def email(email_url=None):
     """EMAIL_* settings from `smtp://user:password@host:port?tls=1` (or console when unset)."""
     if not email_url:
@@ -111,3 +131,29 @@ def email(email_url=None):
         "EMAIL_USE_SSL": parts.scheme == "smtps" or query.get("ssl", "").lower() in truthy,
         "EMAIL_TIMEOUT": 10,
     }
+
+
+def machine_translator(url=None, api_key=""):
+    """wagtail-localize's machine translator, off unless ``MACHINE_TRANSLATOR_URL`` is set:
+    ``libretranslate+https://host[:port]`` (a LibreTranslate server, which can run offline on the
+    deployment's own machine) or ``deepl://`` (DeepL's API; ``MACHINE_TRANSLATOR_KEY`` is the key).
+    Whatever a machine translates is labelled as such until a person reviews it."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme in {"libretranslate+http", "libretranslate+https"}:
+        endpoint = f"{parts.scheme.removeprefix('libretranslate+')}://{parts.netloc}{parts.path}".rstrip("/")
+        return {
+            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "OPTIONS": {"LIBRETRANSLATE_URL": endpoint, "API_KEY": api_key, "TIMEOUT": 30},
+        }
+    if parts.scheme == "deepl":
+        if not api_key:
+            raise ImproperlyConfigured("MACHINE_TRANSLATOR_URL=deepl:// needs MACHINE_TRANSLATOR_KEY")
+        return {
+            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "OPTIONS": {"AUTH_KEY": api_key},
+        }
+    raise ImproperlyConfigured(
+        f"MACHINE_TRANSLATOR_URL must start with libretranslate+http(s):// or deepl://, not {parts.scheme}://"
+    )

@@ -76,6 +76,13 @@ VARIABLES = {
         False,
         "opensearch://search:9200",
     ),
+    "MACHINE_TRANSLATOR_URL": Variable(
+        "Machine translation for editors: `libretranslate+https://host` (a LibreTranslate server, "
+        "offline-capable) or `deepl://`. Unset: off.",
+        False,
+        "",
+    ),
+    "MACHINE_TRANSLATOR_KEY": Variable("API key for the machine translator, if it needs one.", False, ""),
     "MEDIA_ROOT": Variable("Folder for uploaded files when S3 is not configured.", False, "/data/media"),
     "LOG_LEVEL": Variable("Log level of the project's loggers.", False, "INFO"),
     "LIBRARY_ID_PREFIX": Variable(

@@ -1,13 +1,10 @@
 """Playwright driving Debian's Chromium (never a browser Playwright downloads itself)."""
 
-import io
 import os
 import shutil
 from pathlib import Path
 
 import pytest
-
-from django.core.management import call_command
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 OUTPUT = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
@@ -58,11 +55,23 @@ def _launch(sync_playwright):
 
 
 @pytest.fixture
-def site(live_server):
-    """The demo site behind a live server. Transactional tests flush the database afterwards;
-    seed_demo rebuilds everything it needs, from the root page and collection up."""
-    call_command("seed_demo", stdout=io.StringIO(), stderr=io.StringIO())
-    return live_server
+def site(portal_server, db):
+    """The seeded demo site behind the session's HTTP server (see ``tests/conftest.py``)."""
+    return portal_server
+
+
+@pytest.fixture(scope="module")
+def editor_account(django_db_blocker, django_db_setup):
+    """An administrator the server thread can see: committed, and removed after the module."""
+    from django.contrib.auth import get_user_model
+
+    with django_db_blocker.unblock():
+        user = get_user_model().objects.create_superuser(
+            "browser-editor", "editor@example.org", "a-long-test-password"
+        )
+    yield user
+    with django_db_blocker.unblock():
+        user.delete()
 
 
 @pytest.fixture

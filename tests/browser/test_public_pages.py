@@ -2,9 +2,7 @@
 
 import pytest
 
-from django.contrib.auth import get_user_model
-
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 FACE_STATUS = """() => document.fonts.ready.then(() =>
     Object.fromEntries([...document.fonts].map(f => [f.family.replaceAll('"', '') + ' ' + f.style +
@@ -26,6 +24,7 @@ def test_khmer_page_uses_the_khmer_font_and_vietnamese_page_does_not_fetch_it(
     assert body_font.startswith('"Site Khmer"')
     screenshot(page, "km-about-phone")
     for path, name in (
+        ("/km/news/quiz-on-childrens-rights/", "km-article-phone"),
         ("/km/library/", "km-library-phone"),
         ("/km/exhibitions/childhood-in-pictures/", "km-exhibition-phone"),
     ):
@@ -79,11 +78,10 @@ def test_no_horizontal_scrolling_on_a_small_phone(browser, site, path):
     context.close()
 
 
-def test_editor_logs_in_and_sees_the_three_language_trees(page, site, screenshot):
-    get_user_model().objects.create_superuser("editor", "editor@example.org", "a-long-test-password")
+def test_editor_logs_in_and_sees_the_three_language_trees(page, site, screenshot, editor_account):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{site.url}/admin/login/")
-    page.fill("#id_username", "editor")
+    page.fill("#id_username", editor_account.username)
     page.fill("#id_password", "a-long-test-password")
     page.keyboard.press("Enter")
     page.wait_for_url(f"{site.url}/admin/")

@@ -45,6 +45,14 @@ def test_compose_has_the_production_services_with_healthchecks():
             assert dependency in services, f"{name} depends on unknown service {dependency}"
 
 
+def test_compose_runs_the_scheduled_commands_that_exist():
+    from django.core.management import get_commands
+
+    script = " ".join(COMPOSE["services"]["scheduler"]["command"])
+    for command in ("publish_scheduled", "check_item_consent"):
+        assert f"manage.py {command}" in script and command in get_commands()
+
+
 def test_compose_gives_the_site_every_required_variable_and_only_declared_ones():
     environment = COMPOSE["services"]["web"]["environment"]
     assert set(environment) <= set(env.VARIABLES)

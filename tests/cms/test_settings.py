@@ -93,7 +93,7 @@ def test_cache_is_redis_when_configured():
 
 
 def test_search_backend_from_url():
-    assert components.search_backends(None)["default"]["BACKEND"] == "wagtail.search.backends.database"
+    assert components.search_backends(None)["default"]["BACKEND"] == "search.wagtail_13227"
     opensearch = components.search_backends("opensearch://user:pw@search:9201/portal")["default"]
     assert opensearch["BACKEND"] == "wagtail.search.backends.opensearch3"
     assert opensearch["URLS"] == ["http://search:9201"]
@@ -113,3 +113,14 @@ def test_email_from_url():
     assert components.email(None)["EMAIL_BACKEND"].endswith("console.EmailBackend")
     with pytest.raises(ImproperlyConfigured):
         components.email("http://mail")
+
+
+def test_machine_translation_is_off_unless_configured():
+    assert components.machine_translator(None) is None
+    libre = components.machine_translator("libretranslate+http://127.0.0.1:5000/", "k")
+    assert libre["OPTIONS"]["LIBRETRANSLATE_URL"] == "http://127.0.0.1:5000"
+    assert libre["CLASS"].endswith("LibreTranslator")
+    with pytest.raises(ImproperlyConfigured, match="MACHINE_TRANSLATOR_KEY"):
+        components.machine_translator("deepl://")
+    with pytest.raises(ImproperlyConfigured, match="MACHINE_TRANSLATOR_URL"):
+        components.machine_translator("ftp://x")

@@ -34,21 +34,21 @@ def test_translations_share_keys_and_carry_translated_text(seeded):
     assert km.translation_key == vi.translation_key
 
 
-def test_seeding_twice_changes_nothing(seeded):
+def test_seeding_twice_changes_nothing_and_creates_the_admin_only_in_debug(seeded):
+    from django.contrib.auth import get_user_model
+    from django.core.management.base import CommandError
+
     before, images = _snapshot(), CustomImage.objects.count()
-    call_command("seed_demo", stdout=io.StringIO(), stderr=io.StringIO())
+    with pytest.raises(CommandError):
+        call_command("seed_demo", "--admin", stdout=io.StringIO())
+    assert not get_user_model().objects.filter(username="admin").exists()
+
+    out = io.StringIO()
+    with override_settings(DEBUG=True):
+        call_command("seed_demo", "--admin", stdout=out, stderr=io.StringIO())
     assert _snapshot() == before
     assert CustomImage.objects.count() == images
     for page in Page.objects.filter(depth=2):
         assert page.get_children().count() == page.numchild
-
-
-def test_admin_account_only_in_debug(seeded):
-    from django.core.management.base import CommandError
-
-    with pytest.raises(CommandError):
-        call_command("seed_demo", "--admin", stdout=io.StringIO())
-    with override_settings(DEBUG=True):
-        out = io.StringIO()
-        call_command("seed_demo", "--admin", stdout=out)
     assert "password" in out.getvalue()
+    assert get_user_model().objects.get(username="admin").is_superuser

@@ -1,21 +1,16 @@
 """A real OAI-PMH client (Sickle) harvests the repository end to end over HTTP."""
 
-import io
-
 import pytest
 from sickle import Sickle
 
-from django.core.management import call_command
-
 from library import oai
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 
-def test_sickle_harvests_everything_with_resumption(live_server, monkeypatch):
-    call_command("seed_demo", stdout=io.StringIO(), stderr=io.StringIO())
+def test_sickle_harvests_everything_with_resumption(portal_server, monkeypatch):
     monkeypatch.setattr(oai, "PAGE_SIZE", 2)
-    harvester = Sickle(f"{live_server.url}/oai/", max_retries=1, timeout=30)
+    harvester = Sickle(f"{portal_server.url}/oai/", max_retries=1, timeout=30)
     identify = harvester.Identify()
     assert identify.protocolVersion == "2.0"
     assert [f.metadataPrefix for f in harvester.ListMetadataFormats()] == ["oai_dc"]

@@ -24,6 +24,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, admin=False, **options):
+        if admin and not settings.DEBUG:
+            raise CommandError("Refusing to create the demo administrator when DEBUG is off.")
         with transaction.atomic():
             missing = []
             for app in DEMO_APPS:
@@ -37,8 +39,6 @@ class Command(BaseCommand):
             self._create_admin()
 
     def _create_admin(self):
-        if not settings.DEBUG:
-            raise CommandError("Refusing to create the demo administrator when DEBUG is off.")
         User = get_user_model()
         user, created = User.objects.get_or_create(
             username=DEV_ADMIN_USERNAME,
