@@ -135,8 +135,8 @@ def email(email_url=None):
 
 def machine_translator(url=None, api_key=""):
     """wagtail-localize's machine translator, off unless ``MACHINE_TRANSLATOR_URL`` is set:
-    ``libretranslate+https://host[:port]`` (a LibreTranslate server, which can run offline on the
-    deployment's own machine) or ``deepl://`` (DeepL's API; ``MACHINE_TRANSLATOR_KEY`` is the key).
+    ``libretranslate+https://host[:port]`` (a LibreTranslate server the deployment runs or
+    rents) or ``deepl://`` (DeepL's API; ``MACHINE_TRANSLATOR_KEY`` is the key).
     Whatever a machine translates is labelled as such until a person reviews it."""
     if not url:
         return None

@@ -77,8 +77,8 @@ VARIABLES = {
         "opensearch://search:9200",
     ),
     "MACHINE_TRANSLATOR_URL": Variable(
-        "Machine translation for editors: `libretranslate+https://host` (a LibreTranslate server, "
-        "offline-capable) or `deepl://`. Unset: off.",
+        "Machine translation for editors: `libretranslate+https://host` (a LibreTranslate server) "
+        "or `deepl://`. Unset: off.",
         False,
         "",
     ),

@@ -116,4 +116,7 @@ def test_the_demo_shows_a_machine_translation_and_a_missing_one(client, seeded):
     vietnamese = client.get("/vi/tin-tuc/phong-chong-mua-ban-nguoi/").content.decode()
     khmer = re.search(r'href="(/km/untranslated/\d+/)"', vietnamese).group(1)
     notice = client.get(khmer).content.decode()
-    assert "/vi/tin-tuc/phong-chong-mua-ban-nguoi/" in notice and "/en/news/preventing-human-trafficking/" in notice
+    assert (
+        "/vi/tin-tuc/phong-chong-mua-ban-nguoi/" in notice
+        and "/en/news/preventing-human-trafficking/" in notice
+    )
