@@ -10,6 +10,7 @@ from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Substr
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.auth import permission_denied
@@ -137,6 +138,20 @@ class TranslationsReportView(ReportView):
         row["content_type"] = str(item.content_type.model_class()._meta.verbose_name)
         row["url"] = item.url
         return row
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        """CSV is streamed after the view returns, when the editor's language is no longer active:
+        write the rows in that language all the same."""
+        response = super().as_spreadsheet(queryset, spreadsheet_format)
+        if getattr(response, "streaming", False):
+            language, rows = get_language(), response.streaming_content
+
+            def in_language():
+                with override(language):
+                    yield from rows
+
+            response.streaming_content = in_language()
+        return response
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)

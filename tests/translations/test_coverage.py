@@ -26,6 +26,16 @@ def untranslated(seeded):
     return page
 
 
+@pytest.fixture(autouse=True)
+def english_admin(admin_user):
+    """Assertions below read the admin in English (its default follows the site: Vietnamese)."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
+
+
 def states(page):
     return {code: state for code, _name, state, _version in coverage.page_states(page)}
 
