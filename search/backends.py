@@ -8,6 +8,7 @@ counts). This module is the only code that knows which backend runs; callers use
 are read from; a cluster additionally holds a copy for matching, ranking and counting.
 """
 
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,6 +20,8 @@ from django.utils.module_loading import import_string
 
 from .analysis import Group
 from .models import SearchDocument, SearchFacet
+
+_KHMER = re.compile("[\u1780-\u17ff\u19e0-\u19ff]")
 
 # Relative weights: title, text, Khmer syllables (a syllable match ranks below a word match).
 WEIGHTS = (10.0, 2.0, 0.5)
@@ -68,6 +71,10 @@ class SearchResult:
     facets: dict  # facet -> {value: count}
 
 
+def _facet_keys(document):
+    return sorted(f"{facet}:{value}" for facet, value in document.facets)
+
+
 def _in(column, values):
     return f"{column} IN ({', '.join(['%s'] * len(values))})", list(values)
 
@@ -110,6 +117,7 @@ class DatabaseIndex:
                         "syllables",
                     )
                 }
+                values["facet_keys"] = _facet_keys(document)
                 row, _created = SearchDocument.objects.update_or_create(
                     content_type_id=document.content_type_id, object_id=document.object_id, defaults=values
                 )
@@ -139,7 +147,10 @@ class DatabaseIndex:
     def _insert(self, documents):
         with transaction.atomic():
             rows = SearchDocument.objects.bulk_create(
-                SearchDocument(**{name: getattr(document, name) for name in self.FIELDS})
+                SearchDocument(
+                    **{name: getattr(document, name) for name in self.FIELDS},
+                    facet_keys=_facet_keys(document),
+                )
                 for document in documents
             )
             SearchFacet.objects.bulk_create(
@@ -158,9 +169,12 @@ class DatabaseIndex:
                 cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
                 cursor.execute("ANALYZE")
         elif self.vendor == "postgresql":
+            # VACUUM (outside a transaction only) also sets the visibility map, so facet lookups
+            # are answered from the (facet, value, document) index alone.
+            statement = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
             with connection.cursor() as cursor:
-                cursor.execute("ANALYZE search_searchdocument")
-                cursor.execute("ANALYZE search_searchfacet")
+                cursor.execute(f"{statement} search_searchdocument")
+                cursor.execute(f"{statement} search_searchfacet")
 
     # --- the match expression, per database ----------------------------------------------
     @staticmethod
@@ -201,7 +215,13 @@ class DatabaseIndex:
             last = prefix and number == len(groups) - 1
 
             def lexeme(term, final, weights=weights, last=last):
-                return self._quote_ts(term) + (f":*{weights}" if last and final else f":{weights}")
+                if last and final:
+                    return self._quote_ts(term) + f":*{weights}"
+                if prefix or _KHMER.search(term):
+                    return self._quote_ts(term) + f":{weights}"
+                # Latin-script terms cannot collide with Khmer syllables (weight D): without a
+                # weight restriction the GIN index answers exactly, with no row rechecked.
+                return self._quote_ts(term)
 
             if group.terms:
                 parts.append("(" + " | ".join(lexeme(term, True) for term in group.terms) + ")")
@@ -233,14 +253,16 @@ class DatabaseIndex:
                 rank_params,
             )
         query = self._tsquery(groups, prefix)
+        # Suggestions match titles only: the small title vector (migration 0005) answers them.
+        vector = "d.title_vector" if prefix else "d.vector"
         if exact:
-            ranks.append("CASE WHEN d.vector @@ to_tsquery('nhanquyen_terms', %s) THEN 0 ELSE 1 END")
+            ranks.append(f"CASE WHEN {vector} @@ to_tsquery('nhanquyen_terms', %s) THEN 0 ELSE 1 END")
             rank_params.append(self._tsquery(exact))
-        ranks.append("-ts_rank('{0.05, 0.2, 0.5, 1.0}', d.vector, to_tsquery('nhanquyen_terms', %s), 1)")
+        ranks.append(f"-ts_rank('{{0.05, 0.2, 0.5, 1.0}}', {vector}, to_tsquery('nhanquyen_terms', %s), 1)")
         rank_params.append(query)
         return (
             "search_searchdocument d",
-            "d.vector @@ to_tsquery('nhanquyen_terms', %s)",
+            f"{vector} @@ to_tsquery('nhanquyen_terms', %s)",
             [query],
             ranks,
             rank_params,
@@ -263,14 +285,30 @@ class DatabaseIndex:
         for facet, values in request.filters.items():
             if facet == skip or not values:
                 continue
-            sql, in_params = _in("value", values)
-            where.append(f"d.id IN (SELECT document_id FROM search_searchfacet WHERE facet = %s AND {sql})")
-            params += [facet, *in_params]
+            sql, in_params = self._facet_condition(facet, values)
+            where.append(sql)
+            params += in_params
         if request.object_filter:
             sql, object_params = request.object_filter
             where.append(f"d.object_id IN ({sql})")
             params += list(object_params)
         return where, params
+
+    #: Facets that are also columns of the document: filtered there, without the facet table.
+    COLUMN_FACETS = {"kind": "d.kind"}
+
+    def _facet_condition(self, facet, values):
+        """SQL (and parameters) true for documents carrying any of ``values`` in ``facet``."""
+        if facet in self.COLUMN_FACETS:
+            return _in(self.COLUMN_FACETS[facet], values)
+        if self.vendor == "postgresql":
+            keys = [f"{facet}:{value}" for value in values]
+            return f"d.facet_keys ?| ARRAY[{', '.join(['%s'] * len(keys))}]", keys
+        sql, in_params = _in("value", values)
+        return f"d.id IN (SELECT document_id FROM search_searchfacet WHERE facet = %s AND {sql})", [
+            facet,
+            *in_params,
+        ]
 
     def _from_where(self, request, skip=None):
         where, params = self._conditions(request, skip)
@@ -281,12 +319,20 @@ class DatabaseIndex:
 
     # --- reading -------------------------------------------------------------------------
     @contextmanager
-    def _cursor(self):
+    def _cursor(self, text=False):
         """A cursor for search statements; on PostgreSQL, with enough memory to rank thousands of
-        hits without spilling the sort to disk."""
+        hits without spilling the sort to disk. With a text match (``text``), sequential scans are
+        ruled out: the planner does not count the cost of reading every document's vector out of
+        TOAST storage and would scan 100,000 of them (300 ms) rather than ask the GIN index for
+        the matches (30 ms at the same scale; docs/PERFORMANCE.md). Plain index scans go too: it
+        would walk the locale index and read every vector of the language the same way; bitmap
+        and index-only scans remain."""
         with transaction.atomic(), connection.cursor() as cursor:
             if self.vendor == "postgresql":
                 cursor.execute("SET LOCAL work_mem = '32MB'")
+                if text:
+                    cursor.execute("SET LOCAL enable_seqscan = off")
+                    cursor.execute("SET LOCAL enable_indexscan = off")
             yield cursor
 
     def search(self, request):
@@ -295,13 +341,25 @@ class DatabaseIndex:
         columns = "".join(f", {rank} AS r{n}" for n, rank in enumerate(ranks))
         last = " NULLS LAST" if self.vendor == "postgresql" else ""
         order = "".join(f"r{n}, " for n in range(len(ranks))) + f"day DESC{last}, id DESC"
-        with self._cursor() as cursor:
-            # Ranked in an inner select, counted outside it (SQLite allows bm25 only there).
-            cursor.execute(
-                f"SELECT id, COUNT(*) OVER () FROM (SELECT d.id AS id, d.date AS day{columns} "
-                f"FROM {from_sql} WHERE {where_sql}) ranked ORDER BY {order} LIMIT %s OFFSET %s",
-                rank_params + params + [request.limit, request.offset],
-            )
+        with self._cursor(text=bool(request.groups)) as cursor:
+            if self.vendor == "postgresql" and ranks:
+                # Matches first (GIN bitmaps, facet semi-joins; no vector read), then only those
+                # are ranked: the planner would otherwise compute ts_rank, which reads each
+                # vector out of TOAST, for every text match before applying the facets.
+                cursor.execute(
+                    f"WITH hits AS MATERIALIZED (SELECT d.id FROM {from_sql} WHERE {where_sql}) "
+                    f"SELECT id, COUNT(*) OVER () FROM (SELECT d.id AS id, d.date AS day{columns} "
+                    "FROM hits JOIN search_searchdocument d ON d.id = hits.id) ranked "
+                    f"ORDER BY {order} LIMIT %s OFFSET %s",
+                    params + rank_params + [request.limit, request.offset],
+                )
+            else:
+                # Ranked in an inner select, counted outside it (SQLite allows bm25 only there).
+                cursor.execute(
+                    f"SELECT id, COUNT(*) OVER () FROM (SELECT d.id AS id, d.date AS day{columns} "
+                    f"FROM {from_sql} WHERE {where_sql}) ranked ORDER BY {order} LIMIT %s OFFSET %s",
+                    rank_params + params + [request.limit, request.offset],
+                )
             rows = cursor.fetchall()
             ids = [row[0] for row in rows]
             if rows:
@@ -334,10 +392,9 @@ class DatabaseIndex:
         from_sql, where, params, _rank, _rank_params = self._from_where(unfiltered)
         flags, flag_params = [], []
         for number, name in enumerate(selected):
-            in_sql, in_params = _in("value", request.filters[name])
-            having = f"SELECT document_id FROM search_searchfacet WHERE facet = %s AND {in_sql}"
-            flags.append(f"d.id IN ({having}) AS s{number}")
-            flag_params += [name, *in_params]
+            sql, in_params = self._facet_condition(name, request.filters[name])
+            flags.append(f"{sql} AS s{number}")
+            flag_params += in_params
         true = " = 1" if self.vendor == "sqlite" else ""
 
         def hits(except_=None):
@@ -347,23 +404,34 @@ class DatabaseIndex:
         groups = [(hits(), [name for name in request.facets if name not in selected])]
         groups += [(hits(name), [name]) for name in request.facets if name in selected]
         branches, branch_params = [], []
+        postgresql = self.vendor == "postgresql"
         for condition, names in groups:
             if not names:
                 continue
-            in_sql, in_params = _in("sf.facet", names)
-            branches.append(
-                "SELECT sf.facet, sf.value, COUNT(*) FROM hits h "
-                "JOIN search_searchfacet sf ON sf.document_id = h.id "
-                f"WHERE {condition} AND {in_sql} GROUP BY sf.facet, sf.value"
-            )
+            if postgresql:
+                # The values come with the hit itself (facet_keys), so nothing is joined.
+                in_sql, in_params = _in("split_part(k.key, ':', 1)", names)
+                branches.append(
+                    "SELECT k.key, COUNT(*) FROM hits h "
+                    "CROSS JOIN LATERAL jsonb_array_elements_text(h.keys) AS k(key) "
+                    f"WHERE {condition} AND {in_sql} GROUP BY k.key"
+                )
+            else:
+                in_sql, in_params = _in("sf.facet", names)
+                branches.append(
+                    "SELECT sf.facet || ':' || sf.value, COUNT(*) FROM hits h "
+                    "JOIN search_searchfacet sf ON sf.document_id = h.id "
+                    f"WHERE {condition} AND {in_sql} GROUP BY sf.facet, sf.value"
+                )
             branch_params += in_params
-        columns = ", ".join(["d.id", *flags])
+        columns = ", ".join(["d.id", *(["d.facet_keys AS keys"] if postgresql else []), *flags])
         cursor.execute(
             f"WITH hits AS MATERIALIZED (SELECT {columns} FROM {from_sql} WHERE {' AND '.join(where)}) "
             + " UNION ALL ".join(branches),
             flag_params + params + branch_params,
         )
-        for facet, value, count in cursor.fetchall():
+        for key, count in cursor.fetchall():
+            facet, _sep, value = key.partition(":")
             counts[facet][value] = count
         return counts
 
@@ -374,7 +442,7 @@ class DatabaseIndex:
         from_sql, match_sql, match_params, ranks, rank_params = self._match(groups, prefix=True)
         request = SearchRequest(groups=groups, locale_id=locale_id, today=today)
         where, params = self._conditions(request)
-        with self._cursor() as cursor:
+        with self._cursor(text=True) as cursor:
             cursor.execute(
                 f"SELECT d.id FROM {from_sql} WHERE {' AND '.join([match_sql, *where])} "
                 f"ORDER BY {', '.join(ranks)}, d.date DESC LIMIT %s",

@@ -26,6 +26,11 @@ class SearchDocument(models.Model):
     title_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
     syllables = models.TextField(blank=True)
+    # The document's facet values again, as ``"facet:value"`` strings, read with the document
+    # itself: PostgreSQL filters and counts facets from this column without joining SearchFacet.
+    # Nullable, without a default, so that SQLite adds the column in place: rebuilding the table
+    # would drop the triggers that keep its FTS5 table in step (migration 0002).
+    facet_keys = models.JSONField(null=True, blank=True)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

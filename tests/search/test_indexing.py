@@ -131,5 +131,6 @@ def test_one_statement_counts_every_facet_and_nothing_is_loaded_to_count(seeded)
         found = statements(context)
         # the ranked page with its total, every facet count, then the page's documents
         assert len(found) <= 3, found
-        facet_statements = [sql for sql in found if "JOIN search_searchfacet sf" in sql]
-        assert len(facet_statements) == 1 and "GROUP BY sf.facet, sf.value" in facet_statements[0]
+        # SQLite joins the facet table; PostgreSQL reads the values stored with each hit.
+        facet_statements = [sql for sql in found if "COUNT(*) FROM hits" in sql]
+        assert len(facet_statements) == 1 and "GROUP BY" in facet_statements[0]
