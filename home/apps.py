@@ -10,4 +10,13 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import thumbnails  # noqa: F401
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from wagtail.signals import page_unpublished, post_page_move
+
+        from . import page_cache, thumbnails  # noqa: F401
+
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(page_cache.on_change, dispatch_uid=f"page_cache_{id(signal)}")
+        post_page_move.connect(page_cache.on_page_moved, dispatch_uid="page_cache_moved")
+        page_unpublished.connect(page_cache.on_page_moved, dispatch_uid="page_cache_unpublished")

@@ -86,4 +86,7 @@ def rebuild(stdout=None, batch=500):
     index.store(pending, fresh=True)
     total += len(pending)
     index.after_rebuild()
+    from home import page_cache
+
+    page_cache.invalidate()  # bulk inserts send no signals
     return total

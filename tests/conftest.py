@@ -38,3 +38,12 @@ def portal_server(django_db_setup, django_db_blocker):
     yield server
     server._live_server_modified_settings.disable()
     server.stop()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a page cached in an earlier test shows data that the
+    earlier test's rollback has since removed (no signal announces a rollback)."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
@@ -57,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "library.cors.PartnerApiCorsMiddleware",
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -153,6 +155,14 @@ WAGTAILIMAGES_IMAGE_MODEL = "home.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "home.CustomDocument"
 WAGTAILSEARCH_BACKENDS = components.search_backends(env.read("SEARCH_URL"))
 NHANQUYEN_SEARCH = components.site_search(env.read("SEARCH_URL"))
+
+# A reverse proxy or CDN in front of the site: Wagtail purges a page's URLs there when it is
+# published, unpublished or moved (docs/PERFORMANCE.md, "Page cache").
+_purge_url = env.read("FRONTEND_CACHE_PURGE_URL")
+if _purge_url:
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": _purge_url}
+    }
 
 # Machine translation: off by default (see docs/TRANSLATIONS.md).
 _machine_translator = components.machine_translator(

@@ -76,6 +76,12 @@ VARIABLES = {
         False,
         "opensearch://search:9200",
     ),
+    "FRONTEND_CACHE_PURGE_URL": Variable(
+        "A caching reverse proxy (Varnish, nginx) that accepts PURGE requests, e.g. `http://varnish:80`. "
+        "Unset: no front-end cache to purge.",
+        False,
+        "",
+    ),
     "MACHINE_TRANSLATOR_URL": Variable(
         "Machine translation for editors: `libretranslate+https://host` (a LibreTranslate server) "
         "or `deepl://`. Unset: off.",

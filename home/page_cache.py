@@ -1,0 +1,169 @@
+"""A whole-page cache for anonymous readers that never serves stale content.
+
+**What is cached**: anonymous ``GET``/``HEAD`` requests for the public, language-prefixed site
+(``/vi/…``, ``/en/…``, ``/km/…``) with **no query string**, answered ``200`` with HTML, XML or
+JSON, without setting a cookie and without ``Vary: Cookie`` (a page with a CSRF-protected form
+varies on the cookie and is never stored). Anything else passes straight through:
+
+- a request with a query string (filters, search, paging, tracking parameters): nobody can fill the
+  cache with variants, and nothing a visitor adds to the URL changes what another receives;
+- a request carrying a session or messages cookie (editors, visitors who entered a page password):
+  logged-in editors and previews are never cached, and their pages are never stored for others;
+- the admin, the APIs, documents, IIIF and health checks (outside the language prefixes).
+
+The key is the scheme, the host (already validated against ``ALLOWED_HOSTS``) and the path, under
+the current **generation**. Headers and cookies other than the session's are not part of the key,
+and nothing in a cached page depends on them: the language is the URL's.
+
+**Freshness**: every saved or deleted page, revision publication, snippet, image, document,
+taxonomy term, redirect or site setting starts a new generation (``invalidate``), immediately and
+again when the transaction commits, so a page rendered from uncommitted or older data is never
+reachable afterwards. Nothing tries to work out which pages show what: a newsroom publishes a few
+times an hour, and a new generation costs one cache write. Entries also expire at local midnight,
+when embargo and consent dates change what is visible without anything being saved.
+
+With several processes (gunicorn workers), the cache must be shared (Redis, ``REDIS_URL``): the
+generation lives in the cache.
+"""
+
+import hashlib
+import uuid
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import cc_delim_re
+
+GENERATION_KEY = "pagecache:generation"
+HEADER = "X-Page-Cache"
+MAX_AGE = 600
+STORED_TYPES = ("text/html", "application/xml", "text/xml", "application/rss+xml", "application/atom+xml")
+STORED_TYPES += ("application/json",)
+#: Models whose rows change during public requests or say nothing about public pages.
+QUIET_MODELS = {
+    "wagtailcore.revision",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.workflowstate",
+    "wagtailcore.taskstate",
+    "wagtailcore.comment",
+    "wagtailcore.commentreply",
+    "wagtailcore.uploadedfile",
+    "wagtailcore.referenceindex",
+    "library.partnerkey",
+    "library.importbatch",
+    "search.zeroresultquery",  # written by public searches
+}
+WATCHED_APPS = {
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+    "wagtailredirects",
+    "taggit",
+    "home",
+    "news",
+    "library",
+    "exhibitions",
+    "translations",  # a review removes the machine-translation notice
+    "search",  # listings read the search index, which may be updated after the page (a task)
+}
+
+
+def enabled():
+    return getattr(settings, "PAGE_CACHE_ENABLED", True)
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        value = cache.get(GENERATION_KEY)
+    return value
+
+
+def _new_generation():
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def invalidate():
+    """Make every cached page unreachable, now and when the current transaction commits."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def watches(model):
+    meta = model._meta
+    if meta.app_label not in WATCHED_APPS or meta.label_lower in QUIET_MODELS:
+        return False
+    return not meta.model_name.endswith("rendition")  # made while rendering pages
+
+
+def on_change(sender, **kwargs):
+    if watches(sender):
+        invalidate()
+
+
+def on_page_moved(sender, **kwargs):
+    """Moves update descendants in bulk (no save signal); unpublishing may too."""
+    invalidate()
+
+
+def _key(request, generation_value):
+    address = f"{request.scheme}://{request.get_host()}{request.path}"
+    return f"pagecache:{generation_value}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def _cacheable_request(request):
+    if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return False
+    prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+    return request.path.startswith(prefixes) and "/search/" not in request.path
+
+
+def _storable(response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if not response.get("Content-Type", "").startswith(STORED_TYPES):
+        return False
+    vary = {value.strip().lower() for value in cc_delim_re.split(response.get("Vary", ""))}
+    if "cookie" in vary or "authorization" in vary:
+        return False
+    control = response.get("Cache-Control", "").lower()
+    return not any(word in control for word in ("private", "no-store", "no-cache"))
+
+
+def _seconds_left():
+    """Until local midnight (visibility by date changes then), at most MAX_AGE."""
+    now = timezone.localtime()
+    midnight = timezone.make_aware(datetime.combine(now.date() + timedelta(days=1), time.min))
+    return max(1, min(MAX_AGE, int((midnight - now).total_seconds())))
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not enabled() or not _cacheable_request(request):
+            return self.get_response(request)
+        key = _key(request, generation())
+        stored = cache.get(key)
+        if stored is not None:
+            content, headers = stored
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
+            response[HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if request.method == "GET" and _storable(response):
+            headers = [(name, value) for name, value in response.items() if name.lower() != HEADER.lower()]
+            cache.set(key, (response.content, headers), _seconds_left())
+            response[HEADER] = "miss"
+        return response
