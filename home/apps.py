@@ -14,7 +14,11 @@ class HomeConfig(AppConfig):
 
         from wagtail.signals import page_unpublished, post_page_move
 
-        from . import page_cache, thumbnails  # noqa: F401
+        from . import locale_cache, page_cache, restrictions, routing_cache, thumbnails  # noqa: F401
+
+        locale_cache.install()
+        restrictions.install()
+        routing_cache.install()
 
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(page_cache.on_change, dispatch_uid=f"page_cache_{id(signal)}")

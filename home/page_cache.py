@@ -69,6 +69,7 @@ WATCHED_APPS = {
     "library",
     "exhibitions",
     "translations",  # a review removes the machine-translation notice
+    "wagtail_localize",  # strings translated by a machine or a person
     "search",  # listings read the search index, which may be updated after the page (a task)
 }
 

@@ -6,6 +6,7 @@ translation yet).
 """
 
 from django.apps import apps
+from django.db.models import Case, Q, QuerySet, Value, When
 
 from wagtail.models import Locale
 
@@ -14,13 +15,21 @@ from .models.mixins import TaggedPageMixin
 
 
 def localized_terms(rows, locale=None):
-    """The active-locale versions of ``rows`` (a list of terms of one model), in the same order."""
+    """The versions of ``rows`` (terms of one model) in ``locale`` (a Locale, its id, or the active
+    one), in the same order.
+
+    Given an unevaluated queryset (a page's tags), the tagged rows and their translations come
+    back in one query."""
+    locale_id = locale if isinstance(locale, int) else (locale or Locale.get_active()).pk
+    if isinstance(rows, QuerySet) and rows._result_cache is None:
+        return _localized_queryset(rows, locale_id)
     rows = list(rows)
     if not rows:
         return []
-    locale = locale or Locale.get_active()
+    if all(row.locale_id == locale_id for row in rows):
+        return rows  # already in that language: nothing to look up
     model = type(rows[0])
-    terms = model.objects.filter(translation_key__in=[r.translation_key for r in rows], locale=locale)
+    terms = model.objects.filter(translation_key__in=[r.translation_key for r in rows], locale_id=locale_id)
     terms = terms.select_related(*getattr(model, "localized_select_related", ()))
     translated = {term.translation_key: term for term in terms}
     return [translated.get(row.translation_key, row) for row in rows]
@@ -55,3 +64,18 @@ def related_sections(*, locale=None, conventions=(), provinces_=(), limit=6):
         if pages:
             sections.append((model.related_section_title, pages))
     return sections
+
+
+def _localized_queryset(tagged, locale_id):
+    model = tagged.model
+    rows = (
+        model.objects.filter(
+            Q(pk__in=tagged.values("pk"))
+            | Q(locale_id=locale_id, translation_key__in=tagged.values("translation_key"))
+        )
+        .annotate(is_tagged=Case(When(pk__in=tagged.values("pk"), then=Value(True)), default=Value(False)))
+        .select_related(*getattr(model, "localized_select_related", ()))
+    )
+    rows = list(rows)
+    translated = {row.translation_key: row for row in rows if row.locale_id == locale_id}
+    return [translated.get(row.translation_key, row) for row in rows if row.is_tagged]

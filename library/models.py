@@ -297,15 +297,15 @@ class ProductPage(SeoMixin, TaggedPageMixin, Page):
         """Every term shown on the page, in the page's language."""
         provinces = [tag.province for tag in self.province_tags.select_related("province__successor")]
         return {
-            "product_type": localized_terms([self.product_type], self.locale)[0],
-            "channels": localized_terms(self.channels.all(), self.locale),
-            "conventions": localized_terms(self.conventions.all(), self.locale),
-            "content_areas": localized_terms(self.content_areas.all(), self.locale),
-            "topics": localized_terms(self.topics.all(), self.locale),
-            "provinces": localized_terms(provinces, self.locale),
-            "producer": localized_terms([self.producer], self.locale)[0] if self.producer_id else None,
+            "product_type": localized_terms([self.product_type], self.locale_id)[0],
+            "channels": localized_terms(self.channels.all(), self.locale_id),
+            "conventions": localized_terms(self.conventions.all(), self.locale_id),
+            "content_areas": localized_terms(self.content_areas.all(), self.locale_id),
+            "topics": localized_terms(self.topics.all(), self.locale_id),
+            "provinces": localized_terms(provinces, self.locale_id),
+            "producer": localized_terms([self.producer], self.locale_id)[0] if self.producer_id else None,
             "commissioner": (
-                localized_terms([self.commissioner], self.locale)[0] if self.commissioner_id else None
+                localized_terms([self.commissioner], self.locale_id)[0] if self.commissioner_id else None
             ),
         }
 

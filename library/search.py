@@ -164,10 +164,9 @@ def library_products(locale):
 
 def related_products(product, limit=4):
     """Public products in the same language sharing a convention, province or type, newest first."""
-    conventions = [c.translation_key for c in product.conventions.all()]
-    province_keys = provinces.matching_keys(
-        [tag.province.translation_key for tag in product.province_tags.select_related("province")]
-    )
+    terms = product.terms  # read for the page anyway (translations share the translation key)
+    conventions = [c.translation_key for c in terms["conventions"]]
+    province_keys = provinces.matching_keys([province.translation_key for province in terms["provinces"]])
     shared = Q(conventions__translation_key__in=conventions) | Q(
         **{f"{provinces.PAGE_PROVINCE_KEY}__in": province_keys}
     )

@@ -35,12 +35,11 @@ def related_articles(article, limit=4):
     """Live articles in the same language sharing the most tags with ``article``, newest first."""
     from .models import ArticlePage
 
-    conventions = [c.translation_key for c in article.conventions.all()]
-    areas = [a.translation_key for a in article.content_areas.all()]
-    topics = [t.translation_key for t in article.topics.all()]
-    province_keys = provinces.matching_keys(
-        [tag.province.translation_key for tag in article.province_tags.select_related("province")]
-    )
+    tags = article.tags  # already read for the page (translations share the translation key)
+    conventions = [c.translation_key for c in tags["conventions"]]
+    areas = [a.translation_key for a in tags["content_areas"]]
+    topics = [t.translation_key for t in tags["topics"]]
+    province_keys = provinces.matching_keys([province.translation_key for province in tags["provinces"]])
     shared = (
         Q(conventions__translation_key__in=conventions)
         | Q(content_areas__translation_key__in=areas)

@@ -16,7 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.forms import TaggedPageForm
-from home.models import HeroMixin, SeoMixin, TaggedPageMixin
+from home.models import HeroMixin, Organisation, SeoMixin, TaggedPageMixin
 from home.models.mixins import PAGE_CONTENT_PANELS, PAGE_TRANSLATABLE_FIELDS
 from home.tagging import localized_terms
 
@@ -199,18 +199,17 @@ class ArticlePage(SeoMixin, HeroMixin, TaggedPageMixin, Page):
         """The article's terms in its own language: conventions, areas, topics, provinces."""
         provinces = [tag.province for tag in self.province_tags.select_related("province__successor")]
         return {
-            "conventions": localized_terms(self.conventions.all(), self.locale),
-            "content_areas": localized_terms(self.content_areas.all(), self.locale),
-            "topics": localized_terms(self.topics.all(), self.locale),
-            "provinces": localized_terms(provinces, self.locale),
+            "conventions": localized_terms(self.conventions.all(), self.locale_id),
+            "content_areas": localized_terms(self.content_areas.all(), self.locale_id),
+            "topics": localized_terms(self.topics.all(), self.locale_id),
+            "provinces": localized_terms(provinces, self.locale_id),
         }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["authors"] = localized_terms(self.authors.all(), self.locale)
-        context["organisation"] = (
-            localized_terms([self.organisation], self.locale)[0] if self.organisation_id else None
-        )
+        context["authors"] = localized_terms(self.authors.all(), self.locale_id)
+        organisation = Organisation.objects.filter(pk=self.organisation_id)  # one query with its translation
+        context["organisation"] = (localized_terms(organisation, self.locale_id) or [None])[0]
         context["related_articles"] = listing.related_articles(self)
-        context["section"] = self.get_parent().specific
+        context["section"] = self.get_parent()  # for its URL: no need for its specific type
         return context

@@ -46,4 +46,7 @@ def empty_cache():
     earlier test's rollback has since removed (no signal announces a rollback)."""
     from django.core.cache import cache
 
+    from home import locale_cache
+
     cache.clear()
+    locale_cache.forget()

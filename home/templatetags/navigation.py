@@ -1,11 +1,16 @@
 """Language switcher, hreflang alternates and the main menu, each in a fixed number of queries."""
 
+from dataclasses import dataclass
+
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, override
 
 from wagtail.models import Page, Site
+
+from home import page_cache
 
 register = template.Library()
 
@@ -57,15 +62,34 @@ def language_alternates(context):
     return entries
 
 
+@dataclass(frozen=True)
+class MenuItem:
+    pk: int
+    title: str
+    url: str
+    intro: str
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """Live, public children of the current language's home page that are marked 'show in menus'."""
+    """Live, public children of the current language's home page that are marked 'show in menus'.
+
+    Every page shows the menu, so it is kept in the cache under the page cache's generation: it is
+    read from the database once per content change, language and site, and is never stale."""
     request = context.get("request")
     root = _site_root(request)
     if root is None:
         return []
-    home = root.localized
-    return list(home.get_children().live().public().in_menu().specific(defer=True))
+    key = f"pagecache:{page_cache.generation()}:menu:{root.pk}:{get_language()}"
+    items = cache.get(key)
+    if items is None:
+        pages = root.localized.get_children().live().public().in_menu().specific()
+        items = [
+            MenuItem(page.pk, page.title, page.get_url(request), getattr(page, "intro", "") or "")
+            for page in pages
+        ]
+        cache.set(key, items, page_cache.MAX_AGE)
+    return items
 
 
 @register.simple_tag(takes_context=True)
@@ -74,4 +98,9 @@ def localized_home_url(context):
     root = _site_root(request)
     if root is None:
         return f"/{get_language()}/"
-    return root.localized.get_url(request) or f"/{get_language()}/"
+    key = f"pagecache:{page_cache.generation()}:home:{root.pk}:{get_language()}"
+    url = cache.get(key)
+    if url is None:
+        url = root.localized.get_url(request) or f"/{get_language()}/"
+        cache.set(key, url, page_cache.MAX_AGE)
+    return url

@@ -1,5 +1,10 @@
 from django import template
 from django.conf import settings
+from django.core.cache import cache
+
+from wagtail.models import Locale
+
+from home import page_cache
 
 from ..admin_views import STATE_LABELS
 from ..provenance import is_unreviewed_machine_translation
@@ -20,9 +25,18 @@ def state_label(state):
 @register.inclusion_tag("translations/machine_notice.html")
 def machine_translation_notice(instance):
     """A notice for readers on a machine-made translation nobody has reviewed yet (one query)."""
-    translated = instance is not None and getattr(instance, "locale", None) is not None
-    translated = translated and instance.locale.language_code != settings.LANGUAGE_CODE
-    return {"show": translated and is_unreviewed_machine_translation(instance)}
+    locale_id = getattr(instance, "locale_id", None)
+    default = Locale.objects.get_for_language(settings.LANGUAGE_CODE)  # no query: home.locale_cache
+    translated = locale_id is not None and locale_id != default.pk
+    if not translated:
+        return {"show": False}
+    # Kept per content generation (home.page_cache): imports, edits and reviews all start a new one.
+    key = f"pagecache:{page_cache.generation()}:machine:{instance._meta.label_lower}:{instance.pk}"
+    show = cache.get(key)
+    if show is None:
+        show = is_unreviewed_machine_translation(instance)
+        cache.set(key, show, page_cache.MAX_AGE)
+    return {"show": show}
 
 
 @register.filter
