@@ -329,10 +329,11 @@ class DatabaseIndex:
         and index-only scans remain."""
         with transaction.atomic(), connection.cursor() as cursor:
             if self.vendor == "postgresql":
-                cursor.execute("SET LOCAL work_mem = '32MB'")
+                settings_sql = "set_config('work_mem', '32MB', true)"
                 if text:
-                    cursor.execute("SET LOCAL enable_seqscan = off")
-                    cursor.execute("SET LOCAL enable_indexscan = off")
+                    settings_sql += ", set_config('enable_seqscan', 'off', true)"
+                    settings_sql += ", set_config('enable_indexscan', 'off', true)"
+                cursor.execute(f"SELECT {settings_sql}")  # SET LOCAL, in one round trip
             yield cursor
 
     def search(self, request):

@@ -1,0 +1,79 @@
+"""SQL queries per page type, with the page cache off: cold (a new content generation, so nothing
+is remembered) and warm (the generation-keyed site, route, menu and restriction answers kept);
+with the page cache on, a cached page costs none. Listings cost the same with 20 or 60 items.
+
+The budgets are today's counts (docs/PERFORMANCE.md): a change that adds a query per page fails
+here and must say why in this table."""
+
+import pytest
+
+from django.db import connection
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+
+from home import page_cache
+
+pytestmark = pytest.mark.django_db
+
+#: page: (path, cold budget, warm budget)
+PAGES = {
+    "home": ("/vi/", 12, 3),
+    "article index": ("/vi/tin-tuc/", 23, 14),
+    "article": ("/vi/tin-tuc/phong-chong-mua-ban-nguoi/", 28, 16),
+    "article, English translation": ("/en/news/preventing-human-trafficking/", 33, 17),
+    "library, 20 products with facets": ("/vi/library/", 23, 14),
+    "product": ("/vi/library/kich-truyen-thanh-quyen-duoc-den-truong/", 25, 12),
+    "exhibition": ("/vi/trien-lam/tre-em-qua-anh/", 21, 12),
+    "convention": ("/vi/cong-uoc/crc/", 20, 7),
+    "search with a facet": ("/vi/search/?q=tre+em&kind=product", 17, 8),
+}
+
+#: PostgreSQL runs one more statement for search: the planner settings for full-text statements.
+EXTRA_ON_POSTGRESQL = {"search with a facet": 1}
+
+
+def count(path):
+    client = Client()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return len(queries)
+
+
+@pytest.fixture
+def no_page_cache():
+    with override_settings(PAGE_CACHE_ENABLED=False):
+        yield
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_each_page_type_renders_within_its_budget(seeded, no_page_cache, name):
+    path, cold_budget, warm_budget = PAGES[name]
+    if connection.vendor == "postgresql":
+        cold_budget += EXTRA_ON_POSTGRESQL.get(name, 0)
+        warm_budget += EXTRA_ON_POSTGRESQL.get(name, 0)
+    count(path)  # renditions and search documents exist from here on
+    page_cache.invalidate()
+    cold = count(path)
+    warm = count(path)
+    assert cold <= cold_budget, f"{name}: {cold} queries cold (budget {cold_budget})"
+    assert warm <= warm_budget, f"{name}: {warm} queries warm (budget {warm_budget})"
+
+
+@pytest.mark.parametrize("name", [name for name in PAGES if "search" not in name])
+def test_a_cached_page_costs_no_query(seeded, name):
+    path = PAGES[name][0]
+    Client().get(path)
+    assert count(path) == 0
+
+
+def test_the_library_costs_the_same_with_more_products(seeded, no_page_cache):
+    from library.synthetic import create_products
+
+    path = PAGES["library, 20 products with facets"][0]
+    create_products(20, seed=1)
+    count(path)
+    before = count(path)
+    create_products(40, seed=2)
+    count(path)  # the new generation's shared answers
+    assert count(path) == before
