@@ -16,6 +16,9 @@ class HomeConfig(AppConfig):
 
         from . import locale_cache, page_cache, restrictions, routing_cache, thumbnails  # noqa: F401
 
+        from django.core.checks import register
+
+        register(page_cache.check_shared_cache)
         locale_cache.install()
         restrictions.install()
         routing_cache.install()

@@ -168,3 +168,21 @@ class PageCacheMiddleware:
             cache.set(key, (response.content, headers), _seconds_left())
             response[HEADER] = "miss"
         return response
+
+
+def check_shared_cache(app_configs=None, **kwargs):
+    """Warn when pages are cached per process outside development: after a change, the other
+    processes would go on serving the previous generation's pages."""
+    from django.core.checks import Warning
+
+    backend = settings.CACHES["default"]["BACKEND"]
+    if enabled() and not settings.DEBUG and backend.endswith("LocMemCache"):
+        return [
+            Warning(
+                "The page cache is in local memory: with several processes, each keeps its own "
+                "pages and a change is seen only by the process that made it.",
+                hint="Set REDIS_URL, run a single process, or set PAGE_CACHE_ENABLED = False.",
+                id="home.W001",
+            )
+        ]
+    return []

@@ -183,3 +183,11 @@ def test_a_front_end_cache_is_configured_from_the_environment():
         check=True,
     )
     assert result.stdout.strip() == "http://varnish:80"
+
+
+def test_a_per_process_cache_outside_development_is_reported(settings):
+    settings.DEBUG = False
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert [warning.id for warning in page_cache.check_shared_cache()] == ["home.W001"]
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache"}}
+    assert page_cache.check_shared_cache() == []
