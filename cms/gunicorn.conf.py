@@ -5,7 +5,8 @@ import multiprocessing
 from cms.settings import env
 
 bind = f"0.0.0.0:{env.read_int('PORT', 8000)}"
-workers = env.read_int("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1)
+# One worker per core: measured in docs/PERFORMANCE.md ("Load"), more workers only queue longer.
+workers = env.read_int("WEB_CONCURRENCY", multiprocessing.cpu_count())
 threads = env.read_int("GUNICORN_THREADS", 4)
 worker_class = "gthread"
 keepalive = 5

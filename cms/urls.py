@@ -17,6 +17,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", seo_views.favicon, name="favicon"),
     path("sitemap.xml", seo_views.sitemap, name="sitemap"),
     path("api/v1/", library_api.urls),
     path("oai/", oai.endpoint, name="oai"),

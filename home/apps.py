@@ -10,13 +10,12 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.core.checks import register
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from wagtail.signals import page_unpublished, post_page_move
 
         from . import locale_cache, page_cache, restrictions, routing_cache, thumbnails  # noqa: F401
-
-        from django.core.checks import register
 
         register(page_cache.check_shared_cache)
         locale_cache.install()

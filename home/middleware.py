@@ -14,6 +14,7 @@ LANGUAGE_NEUTRAL = (
     "/readyz",
     "/sitemap.xml",
     "/robots.txt",
+    "/favicon.ico",
     "/static/",
     "/media/",
 )

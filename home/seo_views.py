@@ -1,7 +1,8 @@
 """robots.txt and the sitemap view."""
 
 from django.contrib.sitemaps.views import sitemap as django_sitemap
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -24,3 +25,8 @@ def robots_txt(request):
 @require_GET
 def sitemap(request):
     return django_sitemap(request, {"pages": PageSitemap(request)})
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the hashed static file."""
+    return HttpResponsePermanentRedirect(static("img/favicon.ico"))

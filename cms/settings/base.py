@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML, XML and JSON compressed (static files come precompressed from WhiteNoise, above).
+    "django.middleware.gzip.GZipMiddleware",
     "library.cors.PartnerApiCorsMiddleware",
     "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -191,3 +191,15 @@ def test_a_per_process_cache_outside_development_is_reported(settings):
     assert [warning.id for warning in page_cache.check_shared_cache()] == ["home.W001"]
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache"}}
     assert page_cache.check_shared_cache() == []
+
+
+def test_pages_are_compressed_and_name_their_icons(seeded):
+    response = Client().get(ABOUT, HTTP_ACCEPT_ENCODING="gzip, br")
+    assert response["Content-Encoding"] == "gzip" and "Accept-Encoding" in response["Vary"]
+    import gzip
+
+    html = gzip.decompress(response.content).decode()
+    for icon in ('rel="icon"', 'rel="manifest"', 'rel="apple-touch-icon"', 'name="theme-color"'):
+        assert icon in html
+    favicon = Client().get("/favicon.ico")
+    assert favicon.status_code == 301 and favicon["Location"].endswith(".ico")
