@@ -376,7 +376,13 @@ class DatabaseIndex:
     def matching_sql(self, request, column="d.object_id"):
         """``(sql, params)`` of a subquery selecting ``column`` of every matching document."""
         from_sql, where, params, _rank, _rank_params = self._from_where(request)
-        return f"SELECT {column} FROM {from_sql} WHERE {' AND '.join(where)}", params
+        sql = f"SELECT {column} FROM {from_sql} WHERE {' AND '.join(where)}"
+        if self.vendor == "postgresql":
+            # OFFSET 0 keeps PostgreSQL from folding the subquery into a per-row semi-join that
+            # reads each candidate's vector out of TOAST (550 ms at 100,000 products, against
+            # 105 ms for one GIN bitmap scan whose result is hashed).
+            sql += " OFFSET 0"
+        return sql, params
 
     def _facet_counts(self, request, cursor):
         """Every facet's counts in one statement: the matching documents are found once, ignoring

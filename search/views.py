@@ -2,6 +2,7 @@
 
 import math
 
+from django.core.cache import cache
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale
 
+from home import page_cache
 from home.models import Convention, Province
 
 from . import query as search_query
@@ -27,10 +29,17 @@ KINDS = {
 
 
 def _terms(model, locale):
-    rows = model.objects.filter(locale=locale)
-    if model is Province:
-        rows = rows.select_related("successor")
-    return {row.slug: row for row in rows}
+    """Every term of ``model`` in ``locale`` by slug, for filters and facet labels; kept per
+    content generation (``home.page_cache``), which any taxonomy change renews."""
+    key = f"pagecache:{page_cache.generation()}:terms:{model._meta.label_lower}:{locale.pk}"
+    terms = cache.get(key)
+    if terms is None:
+        rows = model.objects.filter(locale=locale)
+        if model is Province:
+            rows = rows.select_related("successor")
+        terms = {row.slug: row for row in rows}
+        cache.set(key, terms, page_cache.MAX_AGE)
+    return terms
 
 
 def _filters(params, locale):
