@@ -4,14 +4,14 @@
 # files, compression). Scores for home, an article, the library and an exhibition in vi and km.
 #   bash bench/run_lighthouse.sh     # needs node/npm and chromium (apt-get install -y chromium)
 # Lighthouse is installed from npm into var/lighthouse (not part of the site). Reports go to
-# bench/results/lighthouse/*.json; the scores are printed and recorded in docs/PERFORMANCE.md.
+# var/lighthouse/reports/*.json; the scores are printed and recorded in docs/PERFORMANCE.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 export DJANGO_SETTINGS_MODULE=cms.settings.bench
 export DATABASE_URL="sqlite:///$PWD/var/bench-load.sqlite3"
 export CHROME_PATH=/usr/bin/chromium
-mkdir -p var/lighthouse bench/results/lighthouse
+mkdir -p var/lighthouse/reports
 [ -x var/lighthouse/node_modules/.bin/lighthouse ] || npm install --prefix var/lighthouse --no-audit --no-fund lighthouse@12 >/dev/null
 $PY manage.py migrate --noinput -v0
 $PY manage.py seed_demo >/dev/null 2>&1
@@ -24,9 +24,9 @@ for path in /vi/ /km/ /vi/tin-tuc/phong-chong-mua-ban-nguoi/ /km/news/quiz-on-ch
             /vi/library/ /km/library/ /vi/trien-lam/tre-em-qua-anh/ /km/exhibitions/childhood-in-pictures/; do
   name=$(echo "$path" | tr '/' '-' | sed 's/^-//; s/-$//')
   var/lighthouse/node_modules/.bin/lighthouse "http://127.0.0.1:8098$path" --quiet \
-    --chrome-flags="--headless=new --no-sandbox" --output=json --output-path="bench/results/lighthouse/$name.json" \
+    --chrome-flags="--headless=new --no-sandbox" --output=json --output-path="var/lighthouse/reports/$name.json" \
     --only-categories=performance,accessibility,best-practices,seo >/dev/null 2>&1 || true
-  $PY - "$path" "bench/results/lighthouse/$name.json" <<'PYEOF'
+  $PY - "$path" "var/lighthouse/reports/$name.json" <<'PYEOF'
 import json, sys
 path, report = sys.argv[1], json.load(open(sys.argv[2]))
 scores = {k: round(v["score"] * 100) if v["score"] is not None else None for k, v in report["categories"].items()}

@@ -35,6 +35,7 @@
     var next = el("button", "button--secondary", labels.labelNext);
     previous.type = next.type = "button";
     var details = el("a", "lightbox__details", labels.labelDetails);
+    details.href = links[0].href; // a real link from the start; show() points it at the open item
     nav.append(previous, details, next);
     dialog.append(bar, figure, nav);
     document.body.append(dialog);
