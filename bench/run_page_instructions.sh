@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Instructions per request for each page type, cold / warm / cached, with valgrind's callgrind:
+# each scenario runs twice (0 and N requests after warm-up) and the difference is divided by N.
+#   bash bench/run_page_instructions.sh      # demo site on SQLite (var/bench-load.sqlite3)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DJANGO_SETTINGS_MODULE=cms.settings.bench
+export DATABASE_URL="sqlite:///$PWD/var/bench-load.sqlite3"
+N=${N:-5}
+PY=.venv/bin/python
+$PY manage.py migrate --noinput -v0 2>/dev/null
+$PY manage.py seed_demo >/dev/null 2>&1
+count() {  # path mode requests -> total instructions
+  out=$(mktemp)
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$PY" bench/page_instructions.py "$1" "$2" "$3" 2>"$out" >/dev/null
+  grep -o "Collected : [0-9]*" "$out" | grep -o "[0-9]*$"
+  rm -f "$out"
+}
+echo "| page | mode | instructions per request |"
+for path in "${@:-/vi/ /vi/tin-tuc/ /vi/tin-tuc/phong-chong-mua-ban-nguoi/ /vi/search/?q=tre+em}"; do
+  for mode in cold warm cached; do
+    base=$(count "$path" "$mode" 0)
+    total=$(count "$path" "$mode" "$N")
+    echo "| $path | $mode | $(( (total - base) / N )) |"
+  done
+done
