@@ -5,7 +5,7 @@ merged into it (Bắc Ninh includes Bắc Giang). Filtering by a former province
 tagged with it only. Content keeps the province it was tagged with: history is not rewritten.
 """
 
-from django.db.models import Q
+import uuid
 
 from wagtail.models import Locale
 
@@ -15,13 +15,39 @@ from .models.taxonomy import Province
 PAGE_PROVINCE_KEY = "province_tags__province__translation_key"
 
 
+def _former_units():
+    """``{successor's translation key: {translation keys of the units merged into it}}``, read once
+    per content generation (``home.page_cache``), which any change to a province renews."""
+    from django.core.cache import cache
+
+    from . import page_cache
+
+    key = f"pagecache:{page_cache.generation()}:province-formers"
+    formers = cache.get(key)
+    if formers is None:
+        formers = {}
+        merged = Province.objects.filter(successor__isnull=False)
+        for former, successor in merged.values_list("translation_key", "successor__translation_key"):
+            formers.setdefault(successor, set()).add(former)
+        cache.set(key, formers, page_cache.MAX_AGE)
+    return formers
+
+
+def _uuid(value):
+    try:
+        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
 def matching_keys(translation_keys):
-    """Translation keys of the provinces whose content a filter on ``translation_keys`` includes."""
+    """Translation keys of the provinces whose content a filter on ``translation_keys`` includes:
+    the units themselves and the former units merged into them."""
     keys = set(translation_keys)
     if not keys:
         return set()
-    rows = Province.objects.filter(Q(translation_key__in=keys) | Q(successor__translation_key__in=keys))
-    return keys | set(rows.values_list("translation_key", flat=True))
+    formers = _former_units()
+    return keys.union(*(formers.get(_uuid(key), ()) for key in keys))
 
 
 def filter_pages(queryset, translation_keys):

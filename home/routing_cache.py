@@ -54,7 +54,11 @@ def route_for_request(request, path):
     if stored is not None:
         content_type_id, page_id = stored
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = model.objects.filter(pk=page_id, live=True).first() if model else None
+        page = None
+        if model is not None:
+            # The hero image (if the type has one) comes with the page: every page shows it.
+            related = [f.name for f in model._meta.concrete_fields if f.name == "hero_image"]
+            page = model.objects.filter(pk=page_id, live=True).select_related(*related).first()
         if page is not None:
             request._wagtail_route_for_request = RouteResult(page)
             return request._wagtail_route_for_request
