@@ -96,54 +96,65 @@ def _notify(item, action, subject, body):
     return sent
 
 
+def _facts(item):
+    return {
+        "title": item.title,
+        "date": item.consent_until.strftime("%d/%m/%Y"),
+        "url": edit_url(item),
+    }
+
+
+def _expired_subject(item):
+    return _("Consent ended: “%(title)s” is no longer shown") % {"title": item.title}
+
+
+def _expired_body(item):
+    return _(
+        "Consent for the people in “%(title)s” ended on %(date)s. The item has been withdrawn "
+        "from exhibitions, IIIF and search. Renew the consent, or leave it withdrawn: %(url)s"
+    ) % _facts(item)
+
+
+def _expiring_subject(item):
+    return _("Consent ends soon: “%(title)s”") % {"title": item.title}
+
+
+def _expiring_body(item):
+    return _(
+        "Consent for the people in “%(title)s” ends on %(date)s; the item will then be withdrawn "
+        "from public view automatically. Renew the consent to keep showing it: %(url)s"
+    ) % _facts(item)
+
+
 def notify(today=None):
     """Send each notice once per consent date. Returns ``(expired items, expiring items, e-mails)``."""
     today = today or timezone.localdate()
     mails, done_expired, done_expiring = 0, [], []
-    for item in expired(today):
-        if item.consent_expiry_sent_for == item.consent_until:
-            continue
-        mails += _notify(
-            item,
+    notices = (
+        (
+            expired(today),
+            "consent_expiry_sent_for",
             EXPIRED_ACTION,
-            lambda item=item: _("Consent ended: “%(title)s” is no longer shown") % {"title": item.title},
-            lambda item=item: (
-                _(
-                    "Consent for the people in “%(title)s” ended on %(date)s. The item has been withdrawn "
-                    "from exhibitions, IIIF and search. Renew the consent, or leave it withdrawn: %(url)s"
-                )
-                % {
-                    "title": item.title,
-                    "date": item.consent_until.strftime("%d/%m/%Y"),
-                    "url": edit_url(item),
-                }
-            ),
-        )
-        ExhibitionItem.objects.filter(translation_key=item.translation_key).update(
-            consent_expiry_sent_for=item.consent_until
-        )
-        done_expired.append(item)
-    for item in expiring(today):
-        if item.consent_warning_sent_for == item.consent_until:
-            continue
-        mails += _notify(
-            item,
+            _expired_subject,
+            _expired_body,
+            done_expired,
+        ),
+        (
+            expiring(today),
+            "consent_warning_sent_for",
             EXPIRING_ACTION,
-            lambda item=item: _("Consent ends soon: “%(title)s”") % {"title": item.title},
-            lambda item=item: (
-                _(
-                    "Consent for the people in “%(title)s” ends on %(date)s; the item will then be withdrawn "
-                    "from public view automatically. Renew the consent to keep showing it: %(url)s"
-                )
-                % {
-                    "title": item.title,
-                    "date": item.consent_until.strftime("%d/%m/%Y"),
-                    "url": edit_url(item),
-                }
-            ),
-        )
-        ExhibitionItem.objects.filter(translation_key=item.translation_key).update(
-            consent_warning_sent_for=item.consent_until
-        )
-        done_expiring.append(item)
+            _expiring_subject,
+            _expiring_body,
+            done_expiring,
+        ),
+    )
+    for items, sent_for, action, subject, body, done in notices:
+        for item in items:
+            if getattr(item, sent_for) == item.consent_until:
+                continue  # already told for this consent date
+            mails += _notify(item, action, lambda i=item, s=subject: s(i), lambda i=item, b=body: b(i))
+            ExhibitionItem.objects.filter(translation_key=item.translation_key).update(
+                **{sent_for: item.consent_until}
+            )
+            done.append(item)
     return done_expired, done_expiring, mails

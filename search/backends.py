@@ -100,23 +100,8 @@ class DatabaseIndex:
             for content_type_id, object_id in remove:
                 SearchDocument.objects.filter(content_type_id=content_type_id, object_id=object_id).delete()
             for document in documents:
-                values = {
-                    name: getattr(document, name)
-                    for name in (
-                        "locale_id",
-                        "translation_key",
-                        "kind",
-                        "title",
-                        "text",
-                        "url",
-                        "date",
-                        "visible_from",
-                        "visible_until",
-                        "title_terms",
-                        "body_terms",
-                        "syllables",
-                    )
-                }
+                # Everything but the object's identity, which finds the row.
+                values = {name: getattr(document, name) for name in self.FIELDS[2:]}
                 values["facet_keys"] = _facet_keys(document)
                 row, _created = SearchDocument.objects.update_or_create(
                     content_type_id=document.content_type_id, object_id=document.object_id, defaults=values
