@@ -79,7 +79,7 @@ def source_path(image):
     file kept under ``IIIF_SOURCE_CACHE`` (downloaded once, then reused by every tile)."""
     try:
         return Path(image.file.path)
-    except NotImplementedError:
+    except NotImplementedError:  # object storage (S3) has no local path: copy it, below
         pass
     folder = Path(getattr(settings, "IIIF_SOURCE_CACHE", Path(tempfile.gettempdir()) / "iiif-sources"))
     folder.mkdir(parents=True, exist_ok=True)

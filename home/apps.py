@@ -24,5 +24,5 @@ class HomeConfig(AppConfig):
 
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(page_cache.on_change, dispatch_uid=f"page_cache_{id(signal)}")
-        post_page_move.connect(page_cache.on_page_moved, dispatch_uid="page_cache_moved")
-        page_unpublished.connect(page_cache.on_page_moved, dispatch_uid="page_cache_unpublished")
+        post_page_move.connect(page_cache.on_page_event, dispatch_uid="page_cache_moved")
+        page_unpublished.connect(page_cache.on_page_event, dispatch_uid="page_cache_unpublished")

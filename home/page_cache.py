@@ -90,6 +90,17 @@ def _new_generation():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
+def per_generation(name, compute):
+    """``compute()``, kept in the cache under the current generation: derived from content, it is
+    read once per content change (and at most ``MAX_AGE`` seconds), in every process at once."""
+    key = f"pagecache:{generation()}:{name}"
+    stored = cache.get(key)
+    if stored is None:
+        stored = (compute(),)  # wrapped, so that None and empty answers are kept too
+        cache.set(key, stored, MAX_AGE)
+    return stored[0]
+
+
 def invalidate():
     """Make every cached page unreachable, now and when the current transaction commits."""
     _new_generation()
@@ -108,7 +119,7 @@ def on_change(sender, **kwargs):
         invalidate()
 
 
-def on_page_moved(sender, **kwargs):
+def on_page_event(sender, **kwargs):
     """Moves update descendants in bulk (no save signal); unpublishing may too."""
     invalidate()
 

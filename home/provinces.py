@@ -18,19 +18,16 @@ PAGE_PROVINCE_KEY = "province_tags__province__translation_key"
 def _former_units():
     """``{successor's translation key: {translation keys of the units merged into it}}``, read once
     per content generation (``home.page_cache``), which any change to a province renews."""
-    from django.core.cache import cache
-
     from . import page_cache
 
-    key = f"pagecache:{page_cache.generation()}:province-formers"
-    formers = cache.get(key)
-    if formers is None:
-        formers = {}
+    def formers():
+        mapping = {}
         merged = Province.objects.filter(successor__isnull=False)
         for former, successor in merged.values_list("translation_key", "successor__translation_key"):
-            formers.setdefault(successor, set()).add(former)
-        cache.set(key, formers, page_cache.MAX_AGE)
-    return formers
+            mapping.setdefault(successor, set()).add(former)
+        return mapping
+
+    return page_cache.per_generation("province-formers", formers)
 
 
 def _uuid(value):

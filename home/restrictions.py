@@ -9,7 +9,6 @@ is saved or deleted, in every process at once. When the site has no private sect
 page view skips the ancestor lookup.
 """
 
-from django.core.cache import cache
 from django.db.models import Q
 
 from wagtail.models import Page, PageViewRestriction
@@ -22,12 +21,9 @@ _original_view_restrictions = Page.get_view_restrictions
 
 def restricted_sections():
     """``(path, depth)`` of every page carrying a view restriction."""
-    key = f"pagecache:{page_cache.generation()}:restrictions"
-    sections = cache.get(key)
-    if sections is None:
-        sections = list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
-        cache.set(key, sections, page_cache.MAX_AGE)
-    return sections
+    return page_cache.per_generation(
+        "restrictions", lambda: list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
+    )
 
 
 def private_q(self):

@@ -2,7 +2,6 @@
 
 import math
 
-from django.core.cache import cache
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -31,15 +30,14 @@ KINDS = {
 def _terms(model, locale):
     """Every term of ``model`` in ``locale`` by slug, for filters and facet labels; kept per
     content generation (``home.page_cache``), which any taxonomy change renews."""
-    key = f"pagecache:{page_cache.generation()}:terms:{model._meta.label_lower}:{locale.pk}"
-    terms = cache.get(key)
-    if terms is None:
+
+    def terms():
         rows = model.objects.filter(locale=locale)
         if model is Province:
             rows = rows.select_related("successor")
-        terms = {row.slug: row for row in rows}
-        cache.set(key, terms, page_cache.MAX_AGE)
-    return terms
+        return {row.slug: row for row in rows}
+
+    return page_cache.per_generation(f"terms:{model._meta.label_lower}:{locale.pk}", terms)
 
 
 def _filters(params, locale):

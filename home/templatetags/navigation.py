@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, override
 
@@ -80,16 +79,15 @@ def main_menu(context):
     root = _site_root(request)
     if root is None:
         return []
-    key = f"pagecache:{page_cache.generation()}:menu:{root.pk}:{get_language()}"
-    items = cache.get(key)
-    if items is None:
+
+    def items():
         pages = root.localized.get_children().live().public().in_menu().specific()
-        items = [
+        return [
             MenuItem(page.pk, page.title, page.get_url(request), getattr(page, "intro", "") or "")
             for page in pages
         ]
-        cache.set(key, items, page_cache.MAX_AGE)
-    return items
+
+    return page_cache.per_generation(f"menu:{root.pk}:{get_language()}", items)
 
 
 @register.simple_tag(takes_context=True)
@@ -98,9 +96,7 @@ def localized_home_url(context):
     root = _site_root(request)
     if root is None:
         return f"/{get_language()}/"
-    key = f"pagecache:{page_cache.generation()}:home:{root.pk}:{get_language()}"
-    url = cache.get(key)
-    if url is None:
-        url = root.localized.get_url(request) or f"/{get_language()}/"
-        cache.set(key, url, page_cache.MAX_AGE)
-    return url
+    return page_cache.per_generation(
+        f"home:{root.pk}:{get_language()}",
+        lambda: root.localized.get_url(request) or f"/{get_language()}/",
+    )

@@ -203,3 +203,18 @@ def test_pages_are_compressed_and_name_their_icons(seeded):
         assert icon in html
     favicon = Client().get("/favicon.ico")
     assert favicon.status_code == 301 and favicon["Location"].endswith(".ico")
+
+
+def test_answers_kept_per_generation_are_read_once_and_renewed_by_a_change(seeded):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return None  # an empty answer is kept too
+
+    assert page_cache.per_generation("probe", compute) is None
+    assert page_cache.per_generation("probe", compute) is None
+    assert len(calls) == 1
+    page_cache.invalidate()
+    page_cache.per_generation("probe", compute)
+    assert len(calls) == 2

@@ -1,6 +1,5 @@
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 
 from wagtail.models import Locale
 
@@ -31,12 +30,8 @@ def machine_translation_notice(instance):
     if not translated:
         return {"show": False}
     # Kept per content generation (home.page_cache): imports, edits and reviews all start a new one.
-    key = f"pagecache:{page_cache.generation()}:machine:{instance._meta.label_lower}:{instance.pk}"
-    show = cache.get(key)
-    if show is None:
-        show = is_unreviewed_machine_translation(instance)
-        cache.set(key, show, page_cache.MAX_AGE)
-    return {"show": show}
+    name = f"machine:{instance._meta.label_lower}:{instance.pk}"
+    return {"show": page_cache.per_generation(name, lambda: is_unreviewed_machine_translation(instance))}
 
 
 @register.filter
