@@ -13,7 +13,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from home.demo import poster_image, t
-from home.models import Convention, CustomImage, HomePage, Province
+from home.models import Convention, CustomImage, HomePage, Organisation, Province
 from translations.localize import TranslationMemory, translate
 
 from .models import ExhibitionIndexPage, ExhibitionItem, ExhibitionPage, ExhibitionVenue
@@ -211,6 +211,7 @@ def seed(stdout):
     memory = TranslationMemory()
     crc = Convention.objects.get(locale=vi, code="CRC")
     an_giang = Province.objects.get(locale=vi, reference="current-an-giang")
+    newspaper = Organisation.objects.get(locale=vi, slug="bao-an-giang")
     items, missing = [], []
     for number, spec in enumerate(ITEMS):
         if spec["kind"] == "document":
@@ -225,6 +226,7 @@ def seed(stdout):
                 setattr(item, field, spec[field]["vi"])
                 _add(memory, spec[field])
         item.kind, item.image, item.creator = spec["kind"], image, spec["creator"]
+        item.organisation = newspaper
         item.date_from, item.date_to = spec["date_from"], spec["date_to"]
         item.source, item.credit, item.rights = "Lưu trữ tỉnh An Giang", "© Báo An Giang", "CC BY 4.0"
         item.identifiable_people, item.child_present = spec["identifiable_people"], spec["child_present"]
@@ -261,6 +263,7 @@ def seed(stdout):
         "Nguyễn Văn Minh",
     )
     page.start_date, page.hero_image = date(2025, 6, 1), items[0].image
+    page.organisation = newspaper
     page.sections = [
         ("section", {"title": title["vi"], "text": "", "items": [items[i] for i in indexes]})
         for title, indexes in EXHIBITION["sections"]

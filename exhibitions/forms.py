@@ -1,9 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminModelForm
+from newsroom.forms import OrganisationItemForm
 
 
-class ExhibitionItemForm(WagtailAdminModelForm):
+class ExhibitionItemForm(OrganisationItemForm):
     """Refuses to publish, schedule or submit for approval an item showing a child without consent;
     the item may still be saved as a draft while consent is being sought."""
 

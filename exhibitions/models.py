@@ -22,9 +22,10 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES
-from home.forms import TaggedPageForm
 from home.models import HeroMixin, SeoMixin, TaggedPageMixin
 from home.models.mixins import PAGE_CONTENT_PANELS, PAGE_TRANSLATABLE_FIELDS
+from newsroom.forms import OrganisationPageForm
+from newsroom.permissions import RolePermissionsMixin
 
 from .forms import ExhibitionItemForm
 
@@ -96,8 +97,19 @@ class ExhibitionItem(DraftStateMixin, RevisionMixin, TranslatableMixin, index.In
     consent_warning_sent_for = models.DateField(null=True, blank=True, editable=False)
     consent_expiry_sent_for = models.DateField(null=True, blank=True, editable=False)
 
+    organisation = models.ForeignKey(
+        "home.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The organisation responsible: its editors may change this item."),
+    )
+
     objects = ItemQuerySet.as_manager()
     base_form_class = ExhibitionItemForm
+    organisation_field = "organisation"
 
     panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("image")]),
@@ -122,6 +134,7 @@ class ExhibitionItem(DraftStateMixin, RevisionMixin, TranslatableMixin, index.In
         ),
         FieldPanel("conventions", widget=forms.CheckboxSelectMultiple),
         FieldPanel("provinces"),
+        FieldPanel("organisation"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("identifiable_people"), FieldPanel("child_present")]),
@@ -137,6 +150,7 @@ class ExhibitionItem(DraftStateMixin, RevisionMixin, TranslatableMixin, index.In
         TranslatableField("date_text"),
         TranslatableField("place"),
         SynchronizedField("kind"),
+        SynchronizedField("organisation"),
         SynchronizedField("image"),
         SynchronizedField("date_from"),
         SynchronizedField("date_to"),
@@ -220,7 +234,7 @@ class SectionBlock(blocks.StructBlock):
         description = _("A room of the exhibition: a title, a short text and its items in order.")
 
 
-class ExhibitionIndexPage(SeoMixin, Page):
+class ExhibitionIndexPage(RolePermissionsMixin, SeoMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = PAGE_CONTENT_PANELS + [FieldPanel("intro")]
@@ -253,20 +267,31 @@ class ExhibitionIndexPage(SeoMixin, Page):
         return context
 
 
-class ExhibitionPage(RoutablePageMixin, SeoMixin, HeroMixin, TaggedPageMixin, Page):
+class ExhibitionPage(RolePermissionsMixin, RoutablePageMixin, SeoMixin, HeroMixin, TaggedPageMixin, Page):
     """An exhibition: introduction, curator, dates, sections of items, and where it travels."""
 
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    organisation = models.ForeignKey(
+        "home.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The organisation responsible: its editors may change this exhibition."),
+    )
     curator = models.CharField(_("curator"), max_length=255, blank=True)
     start_date = models.DateField(_("opens"), null=True, blank=True)
     end_date = models.DateField(_("closes"), null=True, blank=True)
     sections = StreamField([("section", SectionBlock())], blank=True, verbose_name=_("sections"))
 
-    base_form_class = TaggedPageForm
+    base_form_class = OrganisationPageForm
+    organisation_field = "organisation"
     content_panels = PAGE_CONTENT_PANELS + [
         FieldPanel("introduction"),
         FieldPanel("hero_image"),
         FieldRowPanel([FieldPanel("curator"), FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldPanel("organisation"),
         FieldPanel("sections"),
         InlinePanel("venues", heading=_("Travelling: venues"), label=_("Venue")),
         MultiFieldPanel(TaggedPageMixin.tagging_panels, heading=_("Tags")),
@@ -279,6 +304,7 @@ class ExhibitionPage(RoutablePageMixin, SeoMixin, HeroMixin, TaggedPageMixin, Pa
             TranslatableField("sections"),
             TranslatableField("venues"),
             SynchronizedField("curator"),
+            SynchronizedField("organisation"),
             SynchronizedField("start_date"),
             SynchronizedField("end_date"),
             SynchronizedField("hero_image"),

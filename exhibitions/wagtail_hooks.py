@@ -6,8 +6,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from newsroom.permissions import OrganisationItemPermissionPolicy
 
 from . import admin_views, consent
 from .models import ExhibitionItem
@@ -37,6 +40,7 @@ class ExhibitionItemViewSet(SnippetViewSet):
     list_filter = ["kind", "live", "child_present", "consent_held"]
 
 
+register_permission_policy(ExhibitionItem, OrganisationItemPermissionPolicy(ExhibitionItem))
 register_snippet(ExhibitionItemViewSet)
 
 

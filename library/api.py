@@ -17,6 +17,8 @@ from django.utils.html import strip_tags
 
 from wagtail.models import Locale
 
+from newsroom.accounts import client_address
+
 from . import export
 from .models import PartnerKey
 from .search import LibraryQuery, library_products
@@ -111,7 +113,7 @@ def _throttle(request):
     partner = PartnerKey.find(secret) if secret else None
     if secret and partner is None:
         raise HttpError(401, "Unknown or inactive API key")
-    who = f"key:{partner.pk}" if partner else f"ip:{request.META.get('REMOTE_ADDR', '')}"
+    who = f"key:{partner.pk}" if partner else f"ip:{client_address(request)}"
     limit = partner.requests_per_minute if partner else settings.LIBRARY_API_ANONYMOUS_RATE
     bucket = f"api-rate:{who}:{int(timezone.now().timestamp() // 60)}"
     cache.add(bucket, 0, 61)

@@ -26,10 +26,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES, MediaFileBlock
-from home.forms import TaggedPageForm
 from home.models import SeoMixin, TaggedPageMixin
 from home.models.mixins import PAGE_CONTENT_PANELS, PAGE_TRANSLATABLE_FIELDS
 from home.tagging import localized_terms
+from newsroom.forms import OrganisationPageForm
+from newsroom.permissions import RolePermissionsMixin
 
 from .languages import FOREIGN, MINORITY, NATIONAL
 
@@ -113,7 +114,7 @@ def public_products(queryset=None):
     return queryset.live().public().filter(Q(embargo_until__isnull=True) | Q(embargo_until__lte=today))
 
 
-class LibraryPage(RoutablePageMixin, SeoMixin, Page):
+class LibraryPage(RolePermissionsMixin, RoutablePageMixin, SeoMixin, Page):
     """The public library: search, facets, export. Products are its children."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -145,7 +146,7 @@ class LibraryPage(RoutablePageMixin, SeoMixin, Page):
         return library_export(request, self, fmt)
 
 
-class ProductPage(SeoMixin, TaggedPageMixin, Page):
+class ProductPage(RolePermissionsMixin, SeoMixin, TaggedPageMixin, Page):
     """One communication product: an article, radio drama, skit, video, leaflet, poster, book..."""
 
     identifier = models.CharField(
@@ -198,7 +199,8 @@ class ProductPage(SeoMixin, TaggedPageMixin, Page):
     state_funded = models.BooleanField(_("state-funded"), default=False)
     funding_programme = models.CharField(_("funding programme"), max_length=255, blank=True)
 
-    base_form_class = TaggedPageForm
+    base_form_class = OrganisationPageForm
+    organisation_field = "producer"
     content_panels = PAGE_CONTENT_PANELS + [
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("product_type"), FieldPanel("convention_articles")]),

@@ -15,10 +15,11 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.forms import TaggedPageForm
 from home.models import HeroMixin, Organisation, SeoMixin, TaggedPageMixin
 from home.models.mixins import PAGE_CONTENT_PANELS, PAGE_TRANSLATABLE_FIELDS
 from home.tagging import localized_terms
+from newsroom.forms import OrganisationPageForm
+from newsroom.permissions import RolePermissionsMixin
 
 from . import listing
 from .blocks import ArticleBodyBlock
@@ -27,7 +28,7 @@ from .forms import ArticleFilterForm
 PER_PAGE = 20
 
 
-class ArticleIndexPage(RoutablePageMixin, SeoMixin, Page):
+class ArticleIndexPage(RolePermissionsMixin, RoutablePageMixin, SeoMixin, Page):
     """A news section: the portal's own, an outlet's or a province's. Lists articles below it."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -61,6 +62,7 @@ class ArticleIndexPage(RoutablePageMixin, SeoMixin, Page):
         SynchronizedField("province"),
     ]
     subpage_types = ["news.ArticlePage", "news.ArticleIndexPage"]
+    organisation_field = "organisation"
     template = "news/article_index_page.html"
 
     class Meta:
@@ -124,7 +126,7 @@ def _query_without_page(request):
     return query.urlencode()
 
 
-class ArticlePage(SeoMixin, HeroMixin, TaggedPageMixin, Page):
+class ArticlePage(RolePermissionsMixin, SeoMixin, HeroMixin, TaggedPageMixin, Page):
     """A news item, feature or explainer."""
 
     standfirst = models.TextField(_("standfirst"), help_text=_("One or two sentences under the headline."))
@@ -142,7 +144,8 @@ class ArticlePage(SeoMixin, HeroMixin, TaggedPageMixin, Page):
         related_name="+",
     )
 
-    base_form_class = TaggedPageForm
+    base_form_class = OrganisationPageForm
+    organisation_field = "organisation"
     content_panels = PAGE_CONTENT_PANELS + [
         FieldPanel("standfirst"),
         MultiFieldPanel(

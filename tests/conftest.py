@@ -50,3 +50,12 @@ def empty_cache():
 
     cache.clear()
     locale_cache.forget()
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's signed-in superuser, with the session's two-factor code confirmed."""
+    from tests.accounts import sign_in
+
+    sign_in(client, admin_user)
+    return client

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Values that differ per deployment come from env.py."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -21,6 +22,10 @@ INSTALLED_APPS = [
     "exhibitions",
     "translations",
     "search",
+    "newsroom",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -66,9 +71,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "newsroom.accounts.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: counts failed sign-ins and answers locked-out attempts.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -101,6 +110,23 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = components.caches(env.read("REDIS_URL"))
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Sign-in throttling (django-axes): five wrong passwords pause that account, and separately that
+# address, for 15 minutes; a correct password clears the count.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "newsroom.accounts.locked_out"
+AXES_CLIENT_IP_CALLABLE = "newsroom.accounts.client_address"
+AXES_VERBOSE = False
+# Reverse proxies in front of the site that append to X-Forwarded-For (0: none; read REMOTE_ADDR).
+TRUSTED_PROXY_HOPS = env.read_int("TRUSTED_PROXY_HOPS", 0)
+OTP_TOTP_ISSUER = "Nhân quyền CMS"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -205,6 +231,8 @@ LIBRARY_API_CORS_ORIGINS = env.read_list("LIBRARY_API_CORS_ORIGINS")
 LIBRARY_API_ANONYMOUS_RATE = 60  # requests per minute per address without an API key
 
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = 8 * 60 * 60  # a working day; then sign in (and confirm the code) again
+SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -36,6 +36,12 @@ VARIABLES = {
         True,
         "https://nhanquyen.angiang.gov.vn",
     ),
+    "TRUSTED_PROXY_HOPS": Variable(
+        "Reverse proxies in front of gunicorn that append to X-Forwarded-For; sign-in throttling "
+        "and API rate limits read the visitor's address from it. Default 0 (none).",
+        False,
+        "1",
+    ),
     "SITE_URL": Variable(
         "Public base URL, used in admin e-mails and absolute links.",
         True,

@@ -13,6 +13,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from newsroom.permissions import RolePermissionsMixin
+
 from .. import provinces
 from ..blocks import (
     RICH_TEXT_FEATURES,
@@ -25,7 +27,7 @@ from ..tagging import localized_terms, related_sections
 from .mixins import PAGE_CONTENT_PANELS, PAGE_TRANSLATABLE_FIELDS, HeroMixin, SeoMixin
 
 
-class HomePage(SeoMixin, HeroMixin, Page):
+class HomePage(RolePermissionsMixin, SeoMixin, HeroMixin, Page):
     """The root of each language's tree."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -50,7 +52,7 @@ class HomePage(SeoMixin, HeroMixin, Page):
         verbose_name = _("home page")
 
 
-class StandardPage(SeoMixin, HeroMixin, Page):
+class StandardPage(RolePermissionsMixin, SeoMixin, HeroMixin, Page):
     """A general page: about the programme, contact, how to take part."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -70,7 +72,7 @@ class StandardPage(SeoMixin, HeroMixin, Page):
         verbose_name = _("standard page")
 
 
-class ConventionIndexPage(SeoMixin, Page):
+class ConventionIndexPage(RolePermissionsMixin, SeoMixin, Page):
     """The seven core conventions, in treaty order."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -102,7 +104,7 @@ class ConventionIndexPage(SeoMixin, Page):
         return context
 
 
-class ConventionPage(SeoMixin, HeroMixin, Page):
+class ConventionPage(RolePermissionsMixin, SeoMixin, HeroMixin, Page):
     """What one convention protects, Viet Nam's history with it, and what the portal holds on it."""
 
     convention = models.ForeignKey(
@@ -183,7 +185,7 @@ class ConventionPage(SeoMixin, HeroMixin, Page):
         return context
 
 
-class ProvinceIndexPage(RoutablePageMixin, SeoMixin, Page):
+class ProvinceIndexPage(RolePermissionsMixin, RoutablePageMixin, SeoMixin, Page):
     """The 34 provinces and cities, the 63 former units, and a page for each of them."""
 
     intro = models.TextField(_("introduction"), blank=True)

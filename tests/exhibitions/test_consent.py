@@ -16,6 +16,7 @@ from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
 from exhibitions.models import ExhibitionItem
+from tests.accounts import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +80,7 @@ def test_editors_are_warned_once_before_consent_ends_and_again_when_it_has(seede
 def test_dashboard_lists_withdrawn_and_expiring_items(client, seeded, curator):
     item = _bilingual_class()
     _set_consent(item, -3)
-    client.force_login(curator)
+    sign_in(client, curator)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Withdrawn: consent has ended" in html and "Lớp học song ngữ" in html
     _set_consent(item, 400)
@@ -109,7 +110,7 @@ def _form(item, **changes):
 
 def test_admin_refuses_to_publish_a_child_without_consent_but_keeps_the_draft(client, seeded, curator):
     item = ExhibitionItem.objects.get(locale__language_code="vi", title="Con đường đến trường")
-    client.force_login(curator)
+    sign_in(client, curator)
     url = reverse("wagtailsnippets_exhibitions_exhibitionitem:edit", args=[item.pk])
     refused = client.post(url, _form(item, **{"action-publish": "publish"}))
     assert refused.status_code == 200

@@ -22,6 +22,7 @@ from wagtail.users.models import UserProfile
 from exhibitions import photo_metadata, upload
 from exhibitions.models import ExhibitionItem
 from home.models import CustomImage
+from tests.accounts import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -260,7 +261,7 @@ def test_admin_upload_reports_every_file(admin_client, admin_user, seeded):
 def test_upload_needs_permission_to_add_items_and_images(client, seeded, django_user_model):
     user = django_user_model.objects.create_user("viewer", "viewer@example.org", "a-long-password-1")
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(user)
+    sign_in(client, user)
     url = reverse("exhibitions_upload")
     before = _state()
     for response in (

@@ -7,6 +7,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from tests.accounts import sign_in
+
 pytestmark = pytest.mark.django_db
 
 CHOOSER = "wagtailsnippetchoosers_home_province:choose_results"
@@ -15,7 +17,7 @@ CHOOSER = "wagtailsnippetchoosers_home_province:choose_results"
 @pytest.fixture
 def admin_client(client, seeded):
     user = get_user_model().objects.create_superuser("chief", "chief@example.org", "a-long-test-password")
-    client.force_login(user)
+    sign_in(client, user)
     return client
 
 

@@ -14,6 +14,7 @@ from wagtail.models import Locale
 
 from library import importer
 from library.models import ImportBatch, ProductPage
+from tests.accounts import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -140,8 +141,8 @@ def test_xlsx_and_exported_csv_round_trip(client, seeded):
 
 
 def test_admin_import_dry_run_then_commit(client, seeded):
-    client.force_login(
-        get_user_model().objects.create_superuser("lib", "lib@example.org", "a-long-test-password")
+    sign_in(
+        client, get_user_model().objects.create_superuser("lib", "lib@example.org", "a-long-test-password")
     )
     upload = SimpleUploadedFile("products.csv", GOOD.encode(), content_type="text/csv")
     response = client.post("/admin/library/import/", {"file": upload, "language": "vi"})
@@ -157,8 +158,8 @@ def test_admin_import_dry_run_then_commit(client, seeded):
 
 
 def test_admin_import_shows_problems_and_offers_no_commit(client, seeded):
-    client.force_login(
-        get_user_model().objects.create_superuser("lib2", "l2@example.org", "a-long-test-password")
+    sign_in(
+        client, get_user_model().objects.create_superuser("lib2", "l2@example.org", "a-long-test-password")
     )
     upload = SimpleUploadedFile(
         "p.csv", (HEADER + ",Thiếu loại,,,,,,,,,\n").encode(), content_type="text/csv"
@@ -175,7 +176,7 @@ def test_import_needs_permission(client, seeded):
     from django.contrib.auth.models import Permission
 
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(user)
+    sign_in(client, user)
     upload = SimpleUploadedFile("p.csv", GOOD.encode(), content_type="text/csv")
     response = client.post("/admin/library/import/", {"file": upload, "language": "vi"})
     assert response.status_code == 302 and response["Location"] == "/admin/"  # Wagtail's "no permission"

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 
 from home.models import Organisation, ProductType
 from library.models import ProductPage
+from tests.accounts import sign_in
 from tests.factories import library
 
 pytestmark = pytest.mark.django_db
@@ -15,9 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editor(client, seeded):
-    client.force_login(
-        get_user_model().objects.create_superuser("pe", "pe@example.org", "a-long-test-password")
-    )
+    sign_in(client, get_user_model().objects.create_superuser("pe", "pe@example.org", "a-long-test-password"))
     return client
 
 

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from home.models import Province
 from library import reports
+from tests.accounts import sign_in
 from tests.factories import library
 
 pytestmark = pytest.mark.django_db
@@ -19,8 +20,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin(client, seeded):
-    client.force_login(
-        get_user_model().objects.create_superuser("rep", "rep@example.org", "a-long-test-password")
+    sign_in(
+        client, get_user_model().objects.create_superuser("rep", "rep@example.org", "a-long-test-password")
     )
     return client
 

@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from home.models import Convention
+from tests.accounts import sign_in
 from tests.factories import news
 
 pytestmark = pytest.mark.django_db
@@ -12,9 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editor(client, seeded):
-    client.force_login(
-        get_user_model().objects.create_superuser("ed", "ed@example.org", "a-long-test-password")
-    )
+    sign_in(client, get_user_model().objects.create_superuser("ed", "ed@example.org", "a-long-test-password"))
     return client
 
 

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from exhibitions.models import ExhibitionItem
 from news.models import ArticlePage
 from search.models import ZeroResultQuery
+from tests.accounts import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +103,7 @@ def test_zero_result_searches_are_logged_once_per_query_and_listed(admin_client,
 
 def test_report_needs_permission(client, seeded, django_user_model):
     user = django_user_model.objects.create_user("reader", "r@example.org", "a-long-password-1")
-    client.force_login(user)
+    sign_in(client, user)
     assert client.get(reverse("search_zero_results")).status_code in (302, 403)
 
 

@@ -4,13 +4,22 @@ import importlib
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+
+from newsroom import roles
 
 # Modules that contribute demo content, each with ``seed(stdout)``; order matters.
 DEMO_APPS = ["home.demo", "home.demo_conventions", "news.demo", "library.demo", "exhibitions.demo"]
 DEV_ADMIN_USERNAME = "admin"
 DEV_ADMIN_PASSWORD = "nhanquyen-demo-2026"  # noqa: S105 (development only, refused unless DEBUG)
+#: One account per role, to try the review workflow (development only, like the administrator).
+DEMO_PEOPLE = [
+    ("kiemduyet", roles.REVIEWERS),
+    ("bientap", f"{roles.EDITORS_PREFIX}Báo An Giang"),
+    ("dichgia-km", roles.TRANSLATOR_GROUPS["km"]),
+]
 
 
 class Command(BaseCommand):
@@ -31,6 +40,7 @@ class Command(BaseCommand):
             for app in DEMO_APPS:
                 gaps = importlib.import_module(app).seed(self.stdout)
                 missing.extend(gaps or [])
+            roles.setup_roles()
         if missing:
             self.stderr.write(f"{len(missing)} demo strings have no translation and fall back to vi:")
             for text in missing[:20]:
@@ -50,3 +60,13 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Admin: http://127.0.0.1:8000/admin/  user {DEV_ADMIN_USERNAME}  password {DEV_ADMIN_PASSWORD}"
         )
+        self.stdout.write("Administrators and reviewers set up two-factor authentication at first sign-in.")
+        for username, group_name in DEMO_PEOPLE:
+            person, created = User.objects.get_or_create(
+                username=username, defaults={"email": f"{username}@nhanquyen.localhost"}
+            )
+            if created:
+                person.set_password(DEV_ADMIN_PASSWORD)
+                person.save()
+            person.groups.add(Group.objects.get(name=group_name))
+            self.stdout.write(f"  {group_name}: user {username}, same password")
