@@ -8,9 +8,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView, SnippetViewSet
 
-from newsroom.permissions import OrganisationItemPermissionPolicy
+from newsroom.permissions import InstancePermissionMixin, OrganisationItemPermissionPolicy
 
 from . import admin_views, consent
 from .models import ExhibitionItem
@@ -29,9 +29,19 @@ class ExhibitionItemIndexView(IndexView):
         return buttons
 
 
+class ExhibitionItemEditView(InstancePermissionMixin, EditView):
+    pass
+
+
+class ExhibitionItemDeleteView(InstancePermissionMixin, DeleteView):
+    pass
+
+
 class ExhibitionItemViewSet(SnippetViewSet):
     model = ExhibitionItem
     index_view_class = ExhibitionItemIndexView
+    edit_view_class = ExhibitionItemEditView
+    delete_view_class = ExhibitionItemDeleteView
     icon = "image"
     menu_label = _("Exhibition items")
     add_to_admin_menu = True

@@ -37,7 +37,14 @@ def _library_permissions(user, language):
     return permissions
 
 
+def may_import(user):
+    """Whether the user may add products to the library in at least one language."""
+    return any(library.permissions_for_user(user).can_add_subpage() for library in LibraryPage.objects.all())
+
+
 def import_products(request):
+    if not may_import(request.user):
+        raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None)
     context = {"form": form, "page_title": _("Import library products"), "header_icon": "upload"}
     if request.method == "POST" and form.is_valid():
@@ -54,7 +61,7 @@ def import_products(request):
         except importer.ImportFileError as error:
             form.add_error("file", str(error))
             return render(request, "library/admin/import.html", context)
-        report, _plans = importer.check(rows, Locale.objects.get(language_code=language))
+        report, _plans = importer.check(rows, Locale.objects.get(language_code=language), user=request.user)
         batch = ImportBatch.objects.create(
             user=request.user,
             filename=upload.name[:255],

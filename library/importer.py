@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from home.models import Channel, Convention, Organisation, PageProvince, ProductType, Province
+from newsroom.roles import organisation_of, organisations_for
 from search.folding import fold, slugify_folded
 
 from .export import COLUMNS
@@ -235,9 +236,22 @@ def clean_row(number, values, vocabulary, report):
     return cleaned
 
 
-def check(rows, locale):
-    """The dry run: validate everything, decide create or update per row, change nothing."""
+def check(rows, locale, *, user=None):
+    """The dry run: validate everything, decide create or update per row, change nothing.
+
+    An organisation's editor imports only their organisation's products: a blank producer becomes
+    theirs, and a row naming another producer, or updating another organisation's product, is refused.
+    """
     report = Report(rows=len(rows))
+    allowed = organisations_for(user) if user is not None else None
+    own = (
+        allowed.model.objects.filter(
+            locale=locale, translation_key__in=allowed.values("translation_key")
+        ).first()
+        if allowed is not None
+        else None
+    )
+    allowed_keys = set(allowed.values_list("translation_key", flat=True)) if allowed is not None else None
     vocabulary = Vocabulary(locale)
     seen, plans = {}, []
     existing = {
@@ -260,6 +274,18 @@ def check(rows, locale):
                 )
             seen[identifier] = number
         target = existing.get(identifier)
+        if allowed_keys is not None:
+            producer = cleaned.get("producer")
+            if producer is None and own is not None:
+                cleaned["producer"] = own
+            elif producer is not None and producer.translation_key not in allowed_keys:
+                report.problems.append(
+                    Problem(number, "producer", _("you may import only your own organisation’s products"))
+                )
+            if target is not None and organisation_of(target) not in allowed_keys:
+                report.problems.append(
+                    Problem(number, "identifier", _("this product belongs to another organisation"))
+                )
         report.to_update += 1 if target else 0
         report.to_create += 0 if target else 1
         plans.append((identifier, target, cleaned))
@@ -294,7 +320,7 @@ def _apply(product, cleaned):
 
 def commit(rows, locale, *, user=None, publish=False):
     """Validate, then create and update every row in one transaction; nothing changes on a problem."""
-    report, plans = check(rows, locale)
+    report, plans = check(rows, locale, user=user)
     if not report.ok:
         return report
     library = LibraryPage.objects.filter(locale=locale).first()

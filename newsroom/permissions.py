@@ -11,6 +11,7 @@ translation editor and our own views (import, export, translation exchange) all 
 :class:`NewsroomPagePermissionTester`.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.functional import cached_property
 
@@ -35,6 +36,16 @@ class NewsroomPagePermissionTester(PagePermissionTester):
         if roles.organisation_keys:
             return organisation_of(self.page) in roles.organisation_keys
         return False
+
+    def can_add_subpage(self):
+        """Not in another organisation's news section (shared sections have no organisation)."""
+        if not super().can_add_subpage():
+            return False
+        roles = self.roles
+        if self.user.is_superuser or roles.sees_everything:
+            return True
+        owner = organisation_of(self.page)
+        return owner is None or owner in roles.organisation_keys
 
     def can_edit(self):
         return super().can_edit() and (self.user.is_superuser or self._within_role())
@@ -85,6 +96,19 @@ class OrganisationItemPermissionPolicy(ModelPermissionPolicy):
 
     def instances_user_has_permission_for(self, user, action):
         return _limit(user, super().instances_user_has_permission_for(user, action))
+
+
+class InstancePermissionMixin:
+    """For snippet edit and delete views: Wagtail's generic views check the model permission only;
+    this also asks the policy about the one instance (another organisation's item is refused)."""
+
+    def get_object(self, queryset=None):
+        instance = super().get_object(queryset)
+        if not self.permission_policy.user_has_permission_for_instance(
+            self.request.user, self.permission_required, instance
+        ):
+            raise PermissionDenied
+        return instance
 
 
 def _may_touch(user, instance, action):

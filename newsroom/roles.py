@@ -171,13 +171,18 @@ def _grant(group, names, pages, actions):
 
 
 def team_sections(organisation_key):
-    """Where an organisation's editors may add pages: its own news sections in every language,
-    the library and the exhibitions (within which they edit only their organisation's pages)."""
+    """Where an organisation's editors may add pages: its own news sections and the portal's shared
+    ones (no organisation) in every language, the library and the exhibitions. Within them they
+    edit only their organisation's pages (see :mod:`newsroom.permissions`)."""
     from exhibitions.models import ExhibitionIndexPage
     from library.models import LibraryPage
     from news.models import ArticleIndexPage
 
-    sections = list(ArticleIndexPage.objects.filter(organisation__translation_key=organisation_key))
+    sections = list(
+        ArticleIndexPage.objects.filter(
+            Q(organisation__translation_key=organisation_key) | Q(organisation__isnull=True)
+        )
+    )
     sections += list(LibraryPage.objects.all()) + list(ExhibitionIndexPage.objects.all())
     return sections
 

@@ -193,7 +193,7 @@ def export_translation(request, page_id):
     else:
         filters = TranslationFilterSet(request.GET, queryset=coverage.with_states(translatable_pages()))
         pages = [page.specific for page in filters.qs[:500]]
-    pages = [page for page in pages if _can_edit(request.user, page)]
+    pages = [page for page in pages if _can_translate(request.user, page, locale)]
     if not pages:
         return permission_denied(request)
     translations = [exchange.prepare(page, locale, request.user) for page in pages]
