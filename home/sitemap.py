@@ -12,6 +12,8 @@ from django.db.models import Q
 
 from wagtail.models import Page, Site
 
+from library.models import embargoed_pages
+
 
 class PageSitemap(Sitemap):
     limit = 5000
@@ -31,6 +33,7 @@ class PageSitemap(Sitemap):
             Page.objects.filter(tree)
             .live()
             .public()
+            .exclude(pk__in=embargoed_pages())
             .select_related("locale")
             .order_by("locale__language_code", "path")
         )
@@ -51,6 +54,7 @@ class PageSitemap(Sitemap):
             Page.objects.filter(translation_key__in={p.translation_key for p in pages})
             .live()
             .public()
+            .exclude(pk__in=embargoed_pages())
             .select_related("locale")
         ):
             translations[page_obj.translation_key].append(page_obj)

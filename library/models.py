@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -294,6 +295,13 @@ class ProductPage(RolePermissionsMixin, SeoMixin, TaggedPageMixin, Page):
     def is_embargoed(self):
         return bool(self.embargo_until and self.embargo_until > timezone.localdate())
 
+    def serve(self, request, *args, **kwargs):
+        # Embargoed products are live (so that they publish themselves on the day) but not public;
+        # editors still preview them.
+        if self.is_embargoed and not getattr(request, "is_preview", False):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
     @cached_property
     def terms(self):
         """Every term shown on the page, in the page's language."""
@@ -422,3 +430,8 @@ class ProductTombstone(models.Model):
 
     def __str__(self):
         return self.identifier
+
+
+def embargoed_pages():
+    """Pages that are live but must not be public yet (a subquery of page ids)."""
+    return ProductPage.objects.filter(embargo_until__gt=timezone.localdate()).values("pk")

@@ -8,17 +8,20 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page
 
+from library.models import embargoed_pages
+
 
 def untranslated(request, page_id):
     """Instead of a 404: say the page is not available in this language and link the languages it
     is available in. If the translation exists after all, go there."""
-    page = Page.objects.live().public().filter(pk=page_id).first()
+    page = Page.objects.live().public().exclude(pk__in=embargoed_pages()).filter(pk=page_id).first()
     if page is None:
         raise Http404
     versions = {
         version.locale.language_code: version
         for version in Page.objects.live()
         .public()
+        .exclude(pk__in=embargoed_pages())
         .filter(translation_key=page.translation_key)
         .select_related("locale")
     }

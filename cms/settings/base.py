@@ -61,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsroom.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # HTML, XML and JSON compressed (static files come precompressed from WhiteNoise, above).
     "django.middleware.gzip.GZipMiddleware",
@@ -219,6 +220,12 @@ WAGTAILDOCS_EXTENSIONS = [
     "zip",
 ]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every document downloads as an attachment (never rendered by the browser on our origin).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "newsroom.uploads.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "newsroom.uploads.ImageForm"
+DOCUMENT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+DOCUMENT_MAX_UNPACKED_BYTES = 500 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -237,6 +244,14 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Media served from object storage on another origin is allowed by the public CSP.
+CSP_MEDIA_ORIGIN = (
+    f"https://{env.read('AWS_S3_CUSTOM_DOMAIN')}"
+    if env.read("AWS_S3_CUSTOM_DOMAIN")
+    else (env.read("AWS_S3_ENDPOINT_URL") or "")
+)
+CSRF_FAILURE_VIEW = "newsroom.views.csrf_failure"
 
 LOGGING = {
     "version": 1,
