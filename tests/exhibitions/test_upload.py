@@ -17,6 +17,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 
+from wagtail.models import Collection, GroupCollectionPermission
 from wagtail.users.models import UserProfile
 
 from exhibitions import photo_metadata, upload
@@ -273,8 +274,12 @@ def test_upload_needs_permission_to_add_items_and_images(client, seeded, django_
         assert [m.level_tag for m in response.context["messages"]] == ["error"]
     assert _state() == before
     group = Group.objects.create(name="Exhibition uploaders")
-    group.permissions.add(
-        Permission.objects.get(codename="add_exhibitionitem"), Permission.objects.get(codename="add_image")
+    group.permissions.add(Permission.objects.get(codename="add_exhibitionitem"))
+    # Wagtail grants image permissions per collection.
+    GroupCollectionPermission.objects.create(
+        group=group,
+        collection=Collection.get_first_root_node(),
+        permission=Permission.objects.get(codename="add_image"),
     )
     user.groups.add(group)
     assert client.get(url).status_code == 200
