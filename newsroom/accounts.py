@@ -76,7 +76,16 @@ def _admin_prefix():
 
 
 def _exempt(path):
-    allowed = (reverse("newsroom_2fa_setup"), reverse("newsroom_2fa_verify"), reverse("wagtailadmin_logout"))
+    """The code prompts themselves, signing out, and the assets the prompts' pages load (the icon
+    sprite and the JavaScript catalogue hold no data; redirecting them would put the prompt's
+    HTML inside the page)."""
+    allowed = (
+        reverse("newsroom_2fa_setup"),
+        reverse("newsroom_2fa_verify"),
+        reverse("wagtailadmin_logout"),
+        reverse("wagtailadmin_sprite"),
+        reverse("wagtailadmin_javascript_catalog"),
+    )
     return path in allowed or path.startswith(reverse("wagtailadmin_login"))
 
 

@@ -271,3 +271,11 @@ def test_plain_users_reach_no_admin(client, people):
     sign_in(client, people["signed-in reader"], verified=False)
     assert client.get(reverse("wagtailadmin_home")).status_code in (302, 403)
     assert get_user_model().objects.filter(username="docgia").exists()
+
+
+def test_the_code_prompt_loads_its_own_icons(client, people):
+    """The admin fetches its icon sprite by script: redirecting that fetch to the prompt would put
+    the prompt's form inside the page a second time."""
+    sign_in(client, people["reviewer"], verified=False)
+    assert client.get(reverse("wagtailadmin_sprite")).status_code == 200
+    assert client.get(reverse("wagtailadmin_home")).status_code == 302
