@@ -29,6 +29,11 @@ TRANSLATOR_GROUPS = {
 }
 #: Groups whose members must use two-factor authentication (superusers too).
 TWO_FACTOR_GROUPS = (ADMINISTRATORS, REVIEWERS)
+#: The review workflow and its one task. Editors see these names in the admin in Vietnamese or
+#: English, so they carry both.
+WORKFLOW_NAME = "Duyệt trước khi đăng / Review before publishing"
+TASK_NAME = "Người duyệt phê duyệt / Reviewer approval"
+_EARLIER_NAMES = {WORKFLOW_NAME: "Review before publishing", TASK_NAME: "Reviewer approval"}
 #: The stock groups Wagtail's first migration creates; "Editors" may edit every page on the site.
 WAGTAIL_STOCK_GROUPS = ("Moderators", "Editors")
 
@@ -261,15 +266,32 @@ def setup_roles():
         for organisation in Organisation.objects.filter(locale=Locale.get_default()):
             sync_team(organisation)
 
-        task, _created = GroupApprovalTask.objects.get_or_create(name="Reviewer approval")
+        task = _named(GroupApprovalTask, TASK_NAME)
         task.groups.set([reviewers])
-        workflow, _created = Workflow.objects.get_or_create(name="Review before publishing")
+        workflow = _named(Workflow, WORKFLOW_NAME)
         if not workflow.active:
             workflow.active = True
             workflow.save(update_fields=["active"])
         WorkflowTask.objects.update_or_create(workflow=workflow, sort_order=0, defaults={"task": task})
         WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+        # Wagtail's stock "Moderators approval" workflow is replaced by this one: retire it (its
+        # group is now the Reviewers) unless someone assigned it to pages of their own.
+        for stock in Workflow.objects.filter(name="Moderators approval", active=True):
+            if not stock.workflow_pages.exists():
+                stock.active = False
+                stock.save(update_fields=["active"])
     return {"administrators": administrators, "reviewers": reviewers}
+
+
+def _named(model, name):
+    """The row with this name (or the name an earlier version gave it, renamed), or a new one."""
+    row = model.objects.filter(name__in=[name, _EARLIER_NAMES[name]]).order_by("-name").first()
+    if row is None:
+        return model.objects.create(name=name)
+    if row.name != name:
+        row.name = name
+        row.save(update_fields=["name"])
+    return row
 
 
 def _grant_all_collections(group):

@@ -231,6 +231,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+# ...and read back in that form in every admin language (cms/formats/).
+FORMAT_MODULE_PATH = ["cms.formats"]
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
 LIBRARY_ID_PREFIX = env.read("LIBRARY_ID_PREFIX", "AG")

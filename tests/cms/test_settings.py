@@ -124,3 +124,19 @@ def test_machine_translation_is_off_unless_configured():
         components.machine_translator("deepl://")
     with pytest.raises(ImproperlyConfigured, match="MACHINE_TRANSLATOR_URL"):
         components.machine_translator("ftp://x")
+
+
+@pytest.mark.parametrize("language", ["vi", "en", "km"])
+def test_the_admin_reads_back_the_dates_it_shows(language):
+    """The date and time pickers fill in dd/mm/yyyy in every language; a form must accept them."""
+    from datetime import date, datetime
+
+    from django import forms
+    from django.utils import translation
+
+    with translation.override(language):
+        assert forms.DateField().clean("23/11/2026") == date(2026, 11, 23)
+        assert forms.DateField().clean("2026-11-23") == date(2026, 11, 23)
+        moment = forms.DateTimeField().clean("23/11/2026 14:30")
+        assert (moment.day, moment.month, moment.hour, moment.minute) == (23, 11, 14, 30)
+        assert isinstance(moment, datetime)

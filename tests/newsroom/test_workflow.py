@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from news.models import ArticlePage
+from newsroom import roles
 from tests.accounts import sign_in
 
 from .conftest import NEWSPAPER, organisation
@@ -49,7 +50,7 @@ def _act(client, page, action, comment=""):
 
 def test_submit_reject_resubmit_approve(client, people, article):
     editor, reviewer = people["editor"], people["reviewer"]
-    assert article.get_workflow().name == "Review before publishing"
+    assert article.get_workflow().name == roles.WORKFLOW_NAME
 
     _submit(article, editor, "Hội thi tìm hiểu quyền trẻ em (bản sửa)")
     assert any(reviewer.email in message.to for message in mail.outbox), "reviewers are told"

@@ -1,0 +1,68 @@
+"""An editor at a newspaper writes an article in the real admin and submits it for review; the
+reviewers are e-mailed and the draft waits for them, unpublished."""
+
+import pytest
+
+from django.contrib.auth.models import Group
+from django.core import mail
+
+from newsroom import roles
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+TITLE = "Tập huấn kỹ năng viết về quyền của người khuyết tật"
+PASSWORD = "a-long-test-password"
+
+
+@pytest.fixture
+def newsroom_people(django_db_blocker):
+    """An editor of Báo An Giang and a reviewer, committed so the server thread sees them."""
+    from django.contrib.auth import get_user_model
+
+    from news.models import ArticlePage
+
+    User = get_user_model()
+    with django_db_blocker.unblock():
+        editor = User.objects.create_user("browser-bientap", "bientap@example.org", PASSWORD)
+        editor.groups.add(Group.objects.get(name=f"{roles.EDITORS_PREFIX}Báo An Giang"))
+        reviewer = User.objects.create_user("browser-kiemduyet", "kiemduyet@example.org", PASSWORD)
+        reviewer.groups.add(Group.objects.get(name=roles.REVIEWERS))
+    yield editor, reviewer
+    with django_db_blocker.unblock():
+        for page in ArticlePage.objects.filter(title=TITLE):
+            page.delete()
+        editor.delete()
+        reviewer.delete()
+
+
+def test_editor_writes_and_submits_an_article_for_review(page, site, screenshot, newsroom_people):
+    from news.models import ArticleIndexPage, ArticlePage
+
+    editor, reviewer = newsroom_people
+    section = ArticleIndexPage.objects.get(locale__language_code="vi", depth=3)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{site.url}/admin/login/")
+    page.fill("#id_username", editor.username)
+    page.fill("#id_password", PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{site.url}/admin/")  # editors have no second factor to enter
+
+    page.goto(f"{site.url}/admin/pages/add/news/articlepage/{section.pk}/")
+    page.fill("#id_title", TITLE)
+    page.fill("#id_standfirst", "Phóng viên các cơ quan báo chí trong tỉnh tham gia tập huấn.")
+    page.locator("[data-contentpath='body'] button.c-sf-add-button").first.click()
+    page.get_by_role("option", name="Paragraph").click()
+    page.locator("[data-contentpath='body'] .public-DraftEditor-content").first.click()
+    page.keyboard.type("Lớp tập huấn kéo dài hai ngày.")
+    # Wagtail 8 autosaves drafts as the editor types: let it finish before submitting.
+    page.wait_for_load_state("networkidle")
+    # Submitting is in the footer's action menu, next to "Save draft".
+    page.locator("footer .w-dropdown__toggle").click()
+    page.locator("button[name='action-submit']").click()
+    page.wait_for_url("**/admin/pages/**")
+    screenshot(page, "editor-submitted")
+
+    article = ArticlePage.objects.get(title=TITLE)
+    assert not article.live, "an editor's article waits for a reviewer"
+    assert article.workflow_in_progress
+    assert article.organisation.slug == "bao-an-giang", "filled in with the editor's organisation"
+    assert any(reviewer.email in message.to for message in mail.outbox), "the reviewers are told"
