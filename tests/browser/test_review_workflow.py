@@ -13,9 +13,10 @@ TITLE = "Tập huấn kỹ năng viết về quyền của người khuyết t�
 PASSWORD = "a-long-test-password"
 
 
-@pytest.fixture
-def newsroom_people(django_db_blocker):
-    """An editor of Báo An Giang and a reviewer, committed so the server thread sees them."""
+@pytest.fixture(scope="module")
+def newsroom_people(django_db_blocker, django_db_setup):
+    """An editor of Báo An Giang and a reviewer, committed (outside any test's transaction) so the
+    server thread sees them on PostgreSQL too; removed with what they wrote after the module."""
     from django.contrib.auth import get_user_model
 
     from news.models import ArticlePage
