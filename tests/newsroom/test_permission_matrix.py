@@ -141,3 +141,11 @@ def test_role_against_every_action_on_every_content_type(client, people, content
         if expected[kind][action] != actual[kind][action]
     }
     assert not differences, differences
+
+
+@pytest.mark.parametrize(("role", "allowed"), [("editor", True), ("other editor", False), ("reviewer", True)])
+def test_starting_a_translation_needs_the_right_to_edit_the_page(client, people, content, role, allowed):
+    sign_in(client, people[role])
+    url = reverse("wagtail_localize:submit_page_translation", args=[content["article"].pk])
+    assert url == reverse("newsroom_submit_translation", args=[content["article"].pk])
+    assert (client.get(url).status_code == 200) is allowed
