@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "translations",
     "search",
     "newsroom",
+    "django_tasks",
+    "django_tasks_db",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -111,6 +113,7 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = components.caches(env.read("REDIS_URL"))
+TASKS = components.tasks(env.read("TASKS_BACKEND"))
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

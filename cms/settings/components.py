@@ -58,6 +58,21 @@ def storages(
     }
 
 
+def tasks(backend=None):
+    """Background work Wagtail and this project hand to django-tasks: search index updates, the
+    reference index, image focal points, file deletion, front-end cache purges.
+
+    ``immediate`` (the default) runs each task at once in the request, which is right for one
+    process and for tests. ``database`` queues tasks in the database, in the same transaction as
+    the change that caused them, for ``manage.py db_worker`` to run outside the request.
+    """
+    if backend in (None, "", "immediate"):
+        return {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    if backend == "database":
+        return {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be 'immediate' or 'database', not {backend!r}")
+
+
 def caches(redis_url=None):
     if redis_url:
         backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}

@@ -36,6 +36,12 @@ VARIABLES = {
         True,
         "https://nhanquyen.angiang.gov.vn",
     ),
+    "TASKS_BACKEND": Variable(
+        "`database` to run search index updates and other background work in `manage.py db_worker`, "
+        "outside requests; default `immediate` (in the request).",
+        False,
+        "database",
+    ),
     "TRUSTED_PROXY_HOPS": Variable(
         "Reverse proxies in front of gunicorn that append to X-Forwarded-For; sign-in throttling "
         "and API rate limits read the visitor's address from it. Default 0 (none).",

@@ -60,3 +60,11 @@ def test_compose_gives_the_site_every_required_variable_and_only_declared_ones()
     assert required <= set(environment)
     assert environment["DATABASE_URL"].startswith("postgres://")
     assert environment["SEARCH_URL"].startswith("opensearch://")
+
+
+def test_compose_runs_a_worker_for_the_queued_tasks():
+    from django.core.management import get_commands
+
+    worker = COMPOSE["services"]["worker"]
+    assert worker["command"][:3] == ["python", "manage.py", "db_worker"] and "db_worker" in get_commands()
+    assert COMPOSE["services"]["web"]["environment"]["TASKS_BACKEND"] == "database"
