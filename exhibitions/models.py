@@ -30,6 +30,19 @@ from newsroom.permissions import RolePermissionsMixin
 from .forms import ExhibitionItemForm
 
 
+def responsible_organisation(help_text):
+    """The organisation whose editors may change an item or exhibition (newsroom.permissions)."""
+    return models.ForeignKey(
+        "home.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
 class ItemQuerySet(models.QuerySet):
     def shown(self):
         """Items the public may see today: published, and showing nobody who needs consent that
@@ -97,14 +110,8 @@ class ExhibitionItem(DraftStateMixin, RevisionMixin, TranslatableMixin, index.In
     consent_warning_sent_for = models.DateField(null=True, blank=True, editable=False)
     consent_expiry_sent_for = models.DateField(null=True, blank=True, editable=False)
 
-    organisation = models.ForeignKey(
-        "home.Organisation",
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The organisation responsible: its editors may change this item."),
+    organisation = responsible_organisation(
+        _("The organisation responsible: its editors may change this item.")
     )
 
     objects = ItemQuerySet.as_manager()
@@ -271,14 +278,8 @@ class ExhibitionPage(RolePermissionsMixin, RoutablePageMixin, SeoMixin, HeroMixi
     """An exhibition: introduction, curator, dates, sections of items, and where it travels."""
 
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-    organisation = models.ForeignKey(
-        "home.Organisation",
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The organisation responsible: its editors may change this exhibition."),
+    organisation = responsible_organisation(
+        _("The organisation responsible: its editors may change this exhibition.")
     )
     curator = models.CharField(_("curator"), max_length=255, blank=True)
     start_date = models.DateField(_("opens"), null=True, blank=True)
