@@ -12,6 +12,7 @@ from wagtail.models import Locale
 from wagtail.models.i18n import LocaleManager
 
 _by_code = {}
+_code_by_id = {}
 _original = LocaleManager.get_for_language
 
 
@@ -23,8 +24,18 @@ def get_for_language(self, language_code):
     return locale
 
 
+def language_code(locale_id):
+    """The language code of a locale id (for permission checks on many pages at once)."""
+    code = _code_by_id.get(locale_id)
+    if code is None:
+        _code_by_id.update(Locale.objects.values_list("id", "language_code"))
+        code = _code_by_id.get(locale_id)
+    return code
+
+
 def forget(**kwargs):
     _by_code.clear()
+    _code_by_id.clear()
 
 
 def install():

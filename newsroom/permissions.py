@@ -18,6 +18,8 @@ from django.utils.functional import cached_property
 from wagtail.models import PagePermissionTester
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from home.locale_cache import language_code
+
 from .roles import organisation_of, roles_of
 
 
@@ -31,7 +33,7 @@ class NewsroomPagePermissionTester(PagePermissionTester):
         roles = self.roles
         if roles.sees_everything or not roles.any:
             return True
-        if self.page.locale.language_code in roles.translator_languages:
+        if language_code(self.page.locale_id) in roles.translator_languages:
             return True
         if roles.organisation_keys:
             return organisation_of(self.page) in roles.organisation_keys
@@ -115,7 +117,7 @@ def _may_touch(user, instance, action):
     roles = roles_of(user)
     if roles.sees_everything or not roles.any:
         return True
-    if action == "change" and instance.locale.language_code in roles.translator_languages:
+    if action == "change" and language_code(instance.locale_id) in roles.translator_languages:
         return True
     if action == "delete" and getattr(instance, "live", False):
         return False

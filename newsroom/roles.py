@@ -89,9 +89,22 @@ def organisation_of(instance):
     organisation_id = getattr(instance, f"{name}_id", None)
     if organisation_id is None:
         return None
-    from home.models import Organisation
+    if organisation_id not in _organisation_keys:
+        from home.models import Organisation
 
-    return Organisation.objects.filter(pk=organisation_id).values_list("translation_key", flat=True).first()
+        rows = Organisation.objects.filter(pk=organisation_id).values_list("translation_key", flat=True)
+        _organisation_keys[organisation_id] = rows.first()
+    return _organisation_keys[organisation_id]
+
+
+#: Organisation row id -> translation key. A row's translation key never changes, so this is kept
+#: for the process (a listing of many pages asks about each one's organisation).
+_organisation_keys = {}
+
+
+def forget():
+    """Tests: a rolled-back organisation's id can come back with another translation key."""
+    _organisation_keys.clear()
 
 
 def organisations_for(user):

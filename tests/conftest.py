@@ -47,9 +47,11 @@ def empty_cache():
     from django.core.cache import cache
 
     from home import locale_cache
+    from newsroom import roles
 
     cache.clear()
     locale_cache.forget()
+    roles.forget()
 
 
 @pytest.fixture
