@@ -25,3 +25,12 @@ def test_compiled_catalogue_is_in_use(language):
     expected = {"vi": "Tìm kiếm", "en": "Search", "km": "ស្វែងរក"}[language]
     with translation.override(language):
         assert translation.gettext("Search") == expected
+
+
+def test_wagtail_strings_missing_upstream_are_translated_here():
+    from wagtail.snippets.widgets import AdminSnippetChooser
+
+    from home.models import Organisation
+
+    with translation.override("vi"):
+        assert AdminSnippetChooser(Organisation).choose_one_text.startswith("Chọn ")
