@@ -203,7 +203,9 @@ def list_products(request, filters: Query[Filters]):
     size = max(1, min(filters.page_size, MAX_PAGE_SIZE))
     number = max(1, filters.page)
     total = products.count()
-    start = (number - 1) * size
+    # Past the last page: no results (never an OFFSET beyond the rows, which a huge page number
+    # would overflow in the database).
+    start = min((number - 1) * size, total)
     rows = list(
         export.with_export_relations(products.order_by("last_published_at", "pk"))[start : start + size]
     )

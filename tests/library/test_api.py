@@ -130,3 +130,8 @@ def test_cors_only_for_configured_origins(client, seeded):
     assert "Access-Control-Allow-Origin" not in other
     assert preflight.status_code == 204 and "X-API-Key" in preflight["Access-Control-Allow-Headers"]
     assert "Access-Control-Allow-Origin" not in page
+
+
+def test_a_huge_page_number_is_an_empty_page_not_an_error(client, seeded):
+    response = client.get("/api/v1/products/?page=99999999999999999999")
+    assert response.status_code == 200 and response.json()["results"] == []
