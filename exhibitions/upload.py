@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Collection, Locale
 
 from home.models import CustomImage
-from newsroom.roles import organisations_for
+from newsroom.roles import own_organisation
 
 from . import photo_metadata
 from .models import ExhibitionItem
@@ -159,17 +159,6 @@ def _filename(name, extension):
     return get_valid_filename(f"{stem}.{extension}")
 
 
-def _own_organisation(user, locale):
-    """An organisation's editor uploads as their organisation; reviewers and administrators leave it
-    for the item's form."""
-    allowed = organisations_for(user) if user is not None else None
-    if allowed is None:
-        return None
-    return allowed.model.objects.filter(
-        locale=locale, translation_key__in=allowed.values("translation_key")
-    ).first()
-
-
 def _store(name, data, kind, metadata, defaults, user, locale):
     """Save the image and its draft item in one transaction; remove the stored file on failure."""
     image = CustomImage(
@@ -201,7 +190,7 @@ def _store(name, data, kind, metadata, defaults, user, locale):
                 rights=(metadata.copyright or defaults.rights)[:255],
                 credit=(metadata.copyright or defaults.credit)[:255],
                 source=defaults.source,
-                organisation=_own_organisation(user, locale),
+                organisation=own_organisation(user, locale),
                 live=False,
                 has_unpublished_changes=True,
             )

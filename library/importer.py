@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from home.models import Channel, Convention, Organisation, PageProvince, ProductType, Province
-from newsroom.roles import organisation_of, organisations_for
+from newsroom.roles import organisation_of, organisations_for, own_organisation
 from search.folding import fold, slugify_folded
 
 from .export import COLUMNS
@@ -244,13 +244,7 @@ def check(rows, locale, *, user=None):
     """
     report = Report(rows=len(rows))
     allowed = organisations_for(user) if user is not None else None
-    own = (
-        allowed.model.objects.filter(
-            locale=locale, translation_key__in=allowed.values("translation_key")
-        ).first()
-        if allowed is not None
-        else None
-    )
+    own = own_organisation(user, locale)
     allowed_keys = set(allowed.values_list("translation_key", flat=True)) if allowed is not None else None
     vocabulary = Vocabulary(locale)
     seen, plans = {}, []

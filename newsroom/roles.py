@@ -121,6 +121,17 @@ def organisations_for(user):
     )
 
 
+def own_organisation(user, locale):
+    """The editor's organisation in ``locale`` (what their imports and uploads are filed under), or
+    None for reviewers and administrators, who choose it themselves."""
+    allowed = organisations_for(user) if user is not None else None
+    if allowed is None:
+        return None
+    return allowed.model.objects.filter(
+        locale=locale, translation_key__in=allowed.values("translation_key")
+    ).first()
+
+
 # Building the groups ---------------------------------------------------------------------------
 
 PAGE_ACTIONS = {
