@@ -4,19 +4,38 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.db.models import OuterRef, Subquery, TextField, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, override
 
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, get_page_models
 
 from home import page_cache
 
 register = template.Library()
 
 
-def _site_root(request):
-    site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
+def _site(request):
+    return Site.find_for_request(request) if request else None
+
+
+def _site_root(request, site):
+    """The site's root page in the active language (as ``Page.localized``). The route read it
+    with the page when it was not remembered (``home.routing_cache``)."""
+    known = getattr(request, "localized_root", None)
+    return known if known is not None else site.root_page.localized
+
+
+def _intro():
+    """The ``intro`` of a page of any type, read in the same query as the page (one subquery per
+    page type that has one) rather than one query per type with ``.specific()``."""
+    intros = [
+        Subquery(model.objects.filter(pk=OuterRef("pk")).values("intro")[:1])
+        for model in get_page_models()
+        if any(field.name == "intro" for field in model._meta.concrete_fields)
+    ]
+    return Coalesce(*intros, Value(""), output_field=TextField()) if intros else Value("")
 
 
 @register.simple_tag(takes_context=True)
@@ -76,27 +95,25 @@ def main_menu(context):
     Every page shows the menu, so it is kept in the cache under the page cache's generation: it is
     read from the database once per content change, language and site, and is never stale."""
     request = context.get("request")
-    root = _site_root(request)
-    if root is None:
+    site = _site(request)
+    if site is None:
         return []
 
     def items():
-        pages = root.localized.get_children().live().public().in_menu().specific()
-        return [
-            MenuItem(page.pk, page.title, page.get_url(request), getattr(page, "intro", "") or "")
-            for page in pages
-        ]
+        root = _site_root(request, site)
+        pages = root.get_children().live().public().in_menu().annotate(menu_intro=_intro())
+        return [MenuItem(page.pk, page.title, page.get_url(request), page.menu_intro or "") for page in pages]
 
-    return page_cache.per_generation(f"menu:{root.pk}:{get_language()}", items)
+    return page_cache.per_generation(f"menu:{site.pk}:{get_language()}", items)
 
 
 @register.simple_tag(takes_context=True)
 def localized_home_url(context):
     request = context.get("request")
-    root = _site_root(request)
-    if root is None:
+    site = _site(request)
+    if site is None:
         return f"/{get_language()}/"
     return page_cache.per_generation(
-        f"home:{root.pk}:{get_language()}",
-        lambda: root.localized.get_url(request) or f"/{get_language()}/",
+        f"home:{site.pk}:{get_language()}",
+        lambda: _site_root(request, site).get_url(request) or f"/{get_language()}/",
     )
