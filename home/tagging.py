@@ -12,6 +12,7 @@ from wagtail.models import Locale
 
 from . import provinces
 from .models.mixins import TaggedPageMixin
+from .models.taxonomy import TaxonomyTerm
 
 
 def localized_terms(rows, locale=None):
@@ -33,6 +34,56 @@ def localized_terms(rows, locale=None):
     terms = terms.select_related(*getattr(model, "localized_select_related", ()))
     translated = {term.translation_key: term for term in terms}
     return [translated.get(row.translation_key, row) for row in rows]
+
+
+def localized_term_sets(locale_id, **tagged):
+    """``localized_terms`` for several taxonomies at once: ``{name: [terms]}`` for each unevaluated
+    queryset of taxonomy terms given by name (a page's conventions, areas, topics...), in one query
+    (``terms_together``)."""
+    if not tagged:
+        return {}
+    querysets = [
+        queryset.model.objects.filter(
+            Q(pk__in=queryset.values("pk"))
+            | Q(locale_id=locale_id, translation_key__in=queryset.values("translation_key"))
+        ).annotate(is_tagged=Case(When(pk__in=queryset.values("pk"), then=Value(True)), default=Value(False)))
+        for queryset in tagged.values()
+    ]
+    result = {}
+    for name, terms in zip(tagged, terms_together(querysets, extra=("is_tagged",)), strict=True):
+        translated = {term.translation_key: term for term, _ in terms if term.locale_id == locale_id}
+        chosen = sorted((term for term, flag in terms if flag), key=lambda term: (term.sort_order, term.name))
+        result[name] = [translated.get(term.translation_key, term) for term in chosen]
+    return result
+
+
+def terms_together(querysets, extra=()):
+    """The rows of several querysets of taxonomy terms (any mix of ``TaxonomyTerm`` models) in one
+    ``UNION ALL`` query: a list of term lists, one per queryset, unordered.
+
+    The taxonomies share their columns, so terms come back with those loaded; a column of one
+    taxonomy only (a convention's dates) is read if asked for. With ``extra`` (names of annotations
+    every queryset has), each term comes as ``(term, *values)``."""
+    if not querysets:
+        return []
+    parts = [
+        queryset.annotate(term_set=Value(index)).order_by().values_list(*_TERM_COLUMNS, *extra, "term_set")
+        for index, queryset in enumerate(querysets)
+    ]
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    found = [[] for _ in querysets]
+    width = len(_TERM_COLUMNS)
+    for row in rows:
+        queryset = querysets[row[-1]]
+        term = queryset.model.from_db(queryset.db, _TERM_COLUMNS, row[:width])
+        found[row[-1]].append((term, *row[width:-1]) if extra else term)
+    return found
+
+
+_TERM_COLUMNS = [
+    "id",
+    *(field.attname for field in TaxonomyTerm._meta.concrete_fields if not field.primary_key),
+]
 
 
 def tagged_page_models():

@@ -29,7 +29,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import RICH_TEXT_FEATURES, MediaFileBlock
 from home.models import SeoMixin, TaggedPageMixin
 from home.models.mixins import PAGE_CONTENT_PANELS, PAGE_TRANSLATABLE_FIELDS
-from home.tagging import localized_terms
+from home.tagging import localized_term_sets, localized_terms
 from newsroom.forms import OrganisationPageForm
 from newsroom.permissions import RolePermissionsMixin
 
@@ -273,6 +273,9 @@ class ProductPage(RolePermissionsMixin, SeoMixin, TaggedPageMixin, Page):
     subpage_types = []
     template = "library/product_page.html"
 
+    #: read with the page when it is served (home.routing_cache)
+    route_select_related = ("locale", "product_type", "producer", "commissioner")
+
     related_section_title = _("Library products")
     related_section_order = 20
     listing_date_field = "published_on"
@@ -308,10 +311,13 @@ class ProductPage(RolePermissionsMixin, SeoMixin, TaggedPageMixin, Page):
         provinces = [tag.province for tag in self.province_tags.select_related("province__successor")]
         return {
             "product_type": localized_terms([self.product_type], self.locale_id)[0],
-            "channels": localized_terms(self.channels.all(), self.locale_id),
-            "conventions": localized_terms(self.conventions.all(), self.locale_id),
-            "content_areas": localized_terms(self.content_areas.all(), self.locale_id),
-            "topics": localized_terms(self.topics.all(), self.locale_id),
+            **localized_term_sets(
+                self.locale_id,
+                channels=self.channels.all(),
+                conventions=self.conventions.all(),
+                content_areas=self.content_areas.all(),
+                topics=self.topics.all(),
+            ),
             "provinces": localized_terms(provinces, self.locale_id),
             "producer": localized_terms([self.producer], self.locale_id)[0] if self.producer_id else None,
             "commissioner": (

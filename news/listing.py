@@ -3,7 +3,7 @@
 from django.db.models import Count, Prefetch, Q, Value
 
 from home import provinces
-from home.models import CustomImage
+from home.models import CustomRendition
 
 CARD_RENDITIONS = ["fill-640x360|format-avif", "fill-640x360|format-webp", "fill-640x360|format-jpeg"]
 
@@ -24,10 +24,11 @@ def apply_filters(articles, filters):
 
 
 def with_cards(articles):
-    """Everything an article card shows, loaded in a fixed number of queries."""
-    return articles.select_related("organisation", "locale").prefetch_related(
-        "authors",
-        Prefetch("hero_image", queryset=CustomImage.objects.prefetch_renditions(*CARD_RENDITIONS)),
+    """Everything an article card shows (title, date, organisation, image): the articles with their
+    organisations and images in one query, the images' card renditions in a second."""
+    renditions = CustomRendition.objects.filter(filter_spec__in=CARD_RENDITIONS)
+    return articles.select_related("organisation", "locale", "hero_image").prefetch_related(
+        Prefetch("hero_image__renditions", queryset=renditions, to_attr="prefetched_renditions"),
     )
 
 

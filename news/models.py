@@ -15,9 +15,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import HeroMixin, Organisation, SeoMixin, TaggedPageMixin
+from home.models import HeroMixin, SeoMixin, TaggedPageMixin
 from home.models.mixins import PAGE_CONTENT_PANELS, PAGE_TRANSLATABLE_FIELDS
-from home.tagging import localized_terms
+from home.tagging import localized_term_sets, localized_terms
 from newsroom.forms import OrganisationPageForm
 from newsroom.permissions import RolePermissionsMixin
 
@@ -186,6 +186,9 @@ class ArticlePage(RolePermissionsMixin, SeoMixin, HeroMixin, TaggedPageMixin, Pa
     subpage_types = []
     template = "news/article_page.html"
 
+    #: read with the page when it is served (home.routing_cache)
+    route_select_related = ("locale", "hero_image", "organisation")
+
     related_section_title = _("Articles")
     related_section_order = 10
     listing_date_field = "date"
@@ -202,16 +205,20 @@ class ArticlePage(RolePermissionsMixin, SeoMixin, HeroMixin, TaggedPageMixin, Pa
         """The article's terms in its own language: conventions, areas, topics, provinces."""
         provinces = [tag.province for tag in self.province_tags.select_related("province__successor")]
         return {
-            "conventions": localized_terms(self.conventions.all(), self.locale_id),
-            "content_areas": localized_terms(self.content_areas.all(), self.locale_id),
-            "topics": localized_terms(self.topics.all(), self.locale_id),
+            **localized_term_sets(
+                self.locale_id,
+                conventions=self.conventions.all(),
+                content_areas=self.content_areas.all(),
+                topics=self.topics.all(),
+            ),
             "provinces": localized_terms(provinces, self.locale_id),
         }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = localized_terms(self.authors.all(), self.locale_id)
-        organisation = Organisation.objects.filter(pk=self.organisation_id)  # one query with its translation
+        # Read with the page (route_select_related); its translation costs a query in other languages.
+        organisation = [self.organisation] if self.organisation_id else []
         context["organisation"] = (localized_terms(organisation, self.locale_id) or [None])[0]
         context["related_articles"] = listing.related_articles(self)
         context["section"] = self.get_parent()  # for its URL: no need for its specific type
