@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from home import provinces
+from home import page_cache, provinces
 from home.models import Channel, Convention, Organisation, ProductType, Province
+from home.models.taxonomy import TaxonomyTerm
+from home.tagging import terms_together
 from search.query import RankedObjects, clean_query, matching_objects
 
 from . import facets
@@ -28,14 +30,32 @@ class Facet:
 
     def options(self, locale):
         """``{slug or code: term}`` for the values readers may choose, in ``locale``."""
-        if self.name == "language":
-            return {language.code: language for language in Language.objects.all()}
-        if self.name == "year":
-            return {}
-        rows = self.model.objects.filter(locale=locale)
-        if self.model is Province:
-            rows = rows.select_related("successor")
-        return {row.slug: row for row in rows}
+        return facet_options(locale)[self.name]
+
+
+def facet_options(locale):
+    """Every facet's ``{slug or code: term}`` in ``locale``, kept per content generation (the
+    page cache's, so never stale): the taxonomies read together in one query, provinces (with
+    their successors), languages and organisations in one each."""
+
+    def read():
+        options = {facet.name: {} for facet in FACETS}
+        taxonomies = [facet for facet in FACETS if facet.model and issubclass(facet.model, TaxonomyTerm)]
+        querysets = [facet.model.objects.filter(locale=locale) for facet in taxonomies]
+        for facet, terms in zip(taxonomies, terms_together(querysets), strict=True):
+            options[facet.name] = {
+                term.slug: term for term in sorted(terms, key=lambda t: (t.sort_order, t.name))
+            }
+        for facet in FACETS:
+            if facet.model in (Province, Organisation):
+                rows = facet.model.objects.filter(locale=locale)
+                if facet.model is Province:
+                    rows = rows.select_related("successor")
+                options[facet.name] = {row.slug: row for row in rows}
+        options["language"] = {language.code: language for language in Language.objects.all()}
+        return options
+
+    return page_cache.per_generation(f"library-facet-options:{locale.pk}", read)
 
 
 FACETS = [

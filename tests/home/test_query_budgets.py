@@ -17,15 +17,15 @@ pytestmark = pytest.mark.django_db
 
 #: page: (path, cold budget, warm budget)
 PAGES = {
-    "home": ("/vi/", 12, 2),
-    "article index": ("/vi/tin-tuc/", 23, 14),
-    "article": ("/vi/tin-tuc/phong-chong-mua-ban-nguoi/", 28, 14),
-    "article, English translation": ("/en/news/preventing-human-trafficking/", 33, 15),
-    "library, 20 products with facets": ("/vi/library/", 23, 14),
-    "product": ("/vi/library/kich-truyen-thanh-quyen-duoc-den-truong/", 25, 10),
-    "exhibition": ("/vi/trien-lam/tre-em-qua-anh/", 21, 12),
-    "convention": ("/vi/cong-uoc/crc/", 20, 7),
-    "search with a facet": ("/vi/search/?q=tre+em&kind=product", 17, 6),
+    "home": ("/vi/", 6, 2),
+    "article index": ("/vi/tin-tuc/", 13, 10),
+    "article": ("/vi/tin-tuc/phong-chong-mua-ban-nguoi/", 12, 8),
+    "article, English translation": ("/en/news/preventing-human-trafficking/", 15, 10),
+    "library, 20 products with facets": ("/vi/library/", 13, 6),
+    "product": ("/vi/library/kich-truyen-thanh-quyen-duoc-den-truong/", 11, 6),
+    "exhibition": ("/vi/trien-lam/tre-em-qua-anh/", 11, 8),
+    "convention": ("/vi/cong-uoc/crc/", 10, 6),
+    "search with a facet": ("/vi/search/?q=tre+em&kind=product", 11, 6),
 }
 
 #: PostgreSQL runs one more statement for search: the planner settings for full-text statements.
@@ -56,7 +56,7 @@ def test_each_page_type_renders_within_its_budget(seeded, no_page_cache, name):
     page_cache.invalidate()
     cold = count(path)
     warm = count(path)
-    assert cold <= cold_budget, f"{name}: {cold} queries cold (budget {cold_budget})"
+    assert cold <= min(cold_budget, 15), f"{name}: {cold} queries cold (budget {cold_budget})"
     assert warm <= warm_budget, f"{name}: {warm} queries warm (budget {warm_budget})"
 
 
