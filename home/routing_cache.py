@@ -22,8 +22,9 @@ import itertools
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.db.models import CharField, Q, Subquery, Value
-from django.db.models.functions import Concat
+from django.db import connection
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils.translation import get_language
 
@@ -92,23 +93,32 @@ def _claims_rest(row, rest):
     return True  # a route of its own: let it decide
 
 
+def _on_path(site, prefixes):
+    """Pages whose ``url_path`` is the site root's translation in the active language (as
+    ``Page.localized``: live, or the root itself) followed by one of ``prefixes``.
+
+    Written as SQL: the same condition built from ORM expressions (a subquery per prefix) cost more
+    to compile than to run."""
+    # Only the quoted table name and placeholders go into the text; every value is a parameter.
+    table = connection.ops.quote_name(Page._meta.db_table)
+    concatenated = ", ".join(["root.url_path || %s"] * len(prefixes))
+    sql = (
+        f"EXISTS (SELECT 1 FROM {table} root WHERE root.translation_key = "  # noqa: S608
+        f"(SELECT site_root.translation_key FROM {table} site_root WHERE site_root.id = %s) "
+        f"AND root.locale_id = %s AND (root.live OR root.id = %s) AND {table}.url_path IN ({concatenated}))"
+    )
+    params = [site.root_page_id, Locale.get_active().pk, site.root_page_id, *prefixes]
+    return RawSQL(sql, params, output_field=BooleanField())  # noqa: S611
+
+
 def _walk(request, site, path):
     """Wagtail's route for ``path`` under ``site``, reading the pages on the path in one query.
 
     Returns None when the site's root has no live translation in the active language (Wagtail
     then routes through the default language's tree; the caller falls back to Wagtail's walk)."""
     components = [part for part in path.split("/") if part]
-    root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
-    localized_root = (
-        Page.objects.filter(translation_key=Subquery(root_key), locale=Locale.get_active())
-        .filter(Q(live=True) | Q(pk=site.root_page_id))
-        .values("url_path")[:1]
-    )
     prefixes = ["".join(f"{part}/" for part in components[:depth]) for depth in range(len(components) + 1)]
-    on_path = Q()
-    for prefix in prefixes:
-        on_path |= Q(url_path=Concat(Subquery(localized_root), Value(prefix), output_field=CharField()))
-    rows = sorted(Page.objects.filter(on_path), key=lambda row: row.depth)
+    rows = sorted(Page.objects.filter(_on_path(site, prefixes)), key=lambda row: row.depth)
     if not rows:
         return None
     request.localized_root = rows[0]  # the menu and the home link start from it

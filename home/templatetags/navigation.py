@@ -4,8 +4,9 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.db.models import OuterRef, Subquery, TextField, Value
-from django.db.models.functions import Coalesce
+from django.db import connection
+from django.db.models import TextField
+from django.db.models.expressions import RawSQL
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, override
 
@@ -28,14 +29,25 @@ def _site_root(request, site):
 
 
 def _intro():
-    """The ``intro`` of a page of any type, read in the same query as the page (one subquery per
-    page type that has one) rather than one query per type with ``.specific()``."""
-    intros = [
-        Subquery(model.objects.filter(pk=OuterRef("pk")).values("intro")[:1])
-        for model in get_page_models()
-        if any(field.name == "intro" for field in model._meta.concrete_fields)
-    ]
-    return Coalesce(*intros, Value(""), output_field=TextField()) if intros else Value("")
+    """The ``intro`` of a page of any type, read in the same query as the page (a subquery on each
+    page type's table that has one) rather than one query per type with ``.specific()``. Written
+    as SQL once per process: the ORM's equivalent cost more to compile than to run."""
+    global _INTRO_SQL
+    if _INTRO_SQL is None:
+        quote = connection.ops.quote_name
+        page = quote(Page._meta.db_table)
+        subqueries = [
+            f"(SELECT {quote('intro')} FROM {quote(model._meta.db_table)} "  # noqa: S608
+            f"WHERE {quote(model._meta.pk.column)} = {page}.{quote('id')})"
+            for model in get_page_models()
+            if model._meta.db_table != Page._meta.db_table
+            and any(field.name == "intro" and field.model is model for field in model._meta.concrete_fields)
+        ]
+        _INTRO_SQL = "COALESCE(" + ", ".join([*subqueries, "''"]) + ")"
+    return RawSQL(_INTRO_SQL, [], output_field=TextField())  # noqa: S611 (table and column names only)
+
+
+_INTRO_SQL = None
 
 
 @register.simple_tag(takes_context=True)
