@@ -15,12 +15,13 @@ class HomeConfig(AppConfig):
 
         from wagtail.signals import page_unpublished, post_page_move
 
-        from . import locale_cache, page_cache, restrictions, routing_cache, thumbnails  # noqa: F401
+        from . import locale_cache, page_cache, restrictions, routing_cache, term_index, thumbnails  # noqa: F401
 
         register(page_cache.check_shared_cache)
         locale_cache.install()
         restrictions.install()
         routing_cache.install()
+        term_index.install()
 
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(page_cache.on_change, dispatch_uid=f"page_cache_{id(signal)}")

@@ -16,18 +16,11 @@ PAGE_PROVINCE_KEY = "province_tags__province__translation_key"
 
 
 def _former_units():
-    """``{successor's translation key: {translation keys of the units merged into it}}``, read once
-    per content generation (``home.page_cache``), which any change to a province renews."""
-    from . import page_cache
+    """``{successor's translation key: {translation keys of the units merged into it}}``, from the
+    term index (``home.term_index``), which any change to a province renews."""
+    from . import term_index
 
-    def formers():
-        mapping = {}
-        merged = Province.objects.filter(successor__isnull=False)
-        for former, successor in merged.values_list("translation_key", "successor__translation_key"):
-            mapping.setdefault(successor, set()).add(former)
-        return mapping
-
-    return page_cache.per_generation("province-formers", formers)
+    return term_index.terms().formers
 
 
 def _uuid(value):

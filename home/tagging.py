@@ -36,27 +36,6 @@ def localized_terms(rows, locale=None):
     return [translated.get(row.translation_key, row) for row in rows]
 
 
-def localized_term_sets(locale_id, **tagged):
-    """``localized_terms`` for several taxonomies at once: ``{name: [terms]}`` for each unevaluated
-    queryset of taxonomy terms given by name (a page's conventions, areas, topics...), in one query
-    (``terms_together``)."""
-    if not tagged:
-        return {}
-    querysets = [
-        queryset.model.objects.filter(
-            Q(pk__in=queryset.values("pk"))
-            | Q(locale_id=locale_id, translation_key__in=queryset.values("translation_key"))
-        ).annotate(is_tagged=Case(When(pk__in=queryset.values("pk"), then=Value(True)), default=Value(False)))
-        for queryset in tagged.values()
-    ]
-    result = {}
-    for name, terms in zip(tagged, terms_together(querysets, extra=("is_tagged",)), strict=True):
-        translated = {term.translation_key: term for term, _ in terms if term.locale_id == locale_id}
-        chosen = sorted((term for term, flag in terms if flag), key=lambda term: (term.sort_order, term.name))
-        result[name] = [translated.get(term.translation_key, term) for term in chosen]
-    return result
-
-
 def terms_together(querysets, extra=()):
     """The rows of several querysets of taxonomy terms (any mix of ``TaxonomyTerm`` models) in one
     ``UNION ALL`` query: a list of term lists, one per queryset, unordered.
@@ -80,9 +59,15 @@ def terms_together(querysets, extra=()):
     return found
 
 
+#: The columns every taxonomy shares and pages show; ``loaded_values`` (the reference data's
+#: bookkeeping) and ``description`` are read only if asked for.
 _TERM_COLUMNS = [
     "id",
-    *(field.attname for field in TaxonomyTerm._meta.concrete_fields if not field.primary_key),
+    *(
+        field.attname
+        for field in TaxonomyTerm._meta.concrete_fields
+        if not field.primary_key and field.name not in ("loaded_values", "description")
+    ),
 ]
 
 

@@ -26,10 +26,11 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import term_index
 from home.blocks import RICH_TEXT_FEATURES, MediaFileBlock
-from home.models import SeoMixin, TaggedPageMixin
+from home.models import ProductType, SeoMixin, TaggedPageMixin
 from home.models.mixins import PAGE_CONTENT_PANELS, PAGE_TRANSLATABLE_FIELDS
-from home.tagging import localized_term_sets, localized_terms
+from home.tagging import localized_terms
 from newsroom.forms import OrganisationPageForm
 from newsroom.permissions import RolePermissionsMixin
 
@@ -274,7 +275,7 @@ class ProductPage(RolePermissionsMixin, SeoMixin, TaggedPageMixin, Page):
     template = "library/product_page.html"
 
     #: read with the page when it is served (home.routing_cache)
-    route_select_related = ("locale", "product_type", "producer", "commissioner")
+    route_select_related = ("locale", "producer", "commissioner")
 
     related_section_title = _("Library products")
     related_section_order = 20
@@ -308,17 +309,20 @@ class ProductPage(RolePermissionsMixin, SeoMixin, TaggedPageMixin, Page):
     @cached_property
     def terms(self):
         """Every term shown on the page, in the page's language."""
-        provinces = [tag.province for tag in self.province_tags.select_related("province__successor")]
+        index = term_index.terms()
         return {
-            "product_type": localized_terms([self.product_type], self.locale_id)[0],
-            **localized_term_sets(
-                self.locale_id,
-                channels=self.channels.all(),
-                conventions=self.conventions.all(),
-                content_areas=self.content_areas.all(),
-                topics=self.topics.all(),
+            "product_type": index.localized(
+                index.get(ProductType, self.product_type_id) or self.product_type, self.locale_id
             ),
-            "provinces": localized_terms(provinces, self.locale_id),
+            **term_index.tags_of(
+                self,
+                self.locale_id,
+                channels=True,
+                conventions=True,
+                content_areas=True,
+                topics=True,
+                provinces=True,
+            ),
             "producer": localized_terms([self.producer], self.locale_id)[0] if self.producer_id else None,
             "commissioner": (
                 localized_terms([self.commissioner], self.locale_id)[0] if self.commissioner_id else None

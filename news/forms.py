@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home import term_index
 from home.models import ContentArea, Convention, Province, Topic
 
 FIRST_YEAR = 1945
@@ -27,11 +28,9 @@ class ArticleFilterForm(forms.Form):
     def __init__(self, data, *, locale, **kwargs):
         super().__init__(data, **kwargs)
         self.terms = {}
+        index = term_index.terms()  # no query: every term is held in the process
         for name, model in self.SOURCES.items():
-            rows = model.objects.filter(locale=locale)
-            if model is Province:
-                rows = rows.select_related("successor")
-            self.terms[name] = {row.slug: row for row in rows}
+            self.terms[name] = {row.slug: row for row in index.in_locale(model, locale.pk)}
             self.fields[name].choices = [("", _("All"))] + [
                 (slug, str(row)) for slug, row in self.terms[name].items()
             ]

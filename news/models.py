@@ -15,9 +15,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import term_index
 from home.models import HeroMixin, SeoMixin, TaggedPageMixin
 from home.models.mixins import PAGE_CONTENT_PANELS, PAGE_TRANSLATABLE_FIELDS
-from home.tagging import localized_term_sets, localized_terms
+from home.tagging import localized_terms
 from newsroom.forms import OrganisationPageForm
 from newsroom.permissions import RolePermissionsMixin
 
@@ -203,16 +204,9 @@ class ArticlePage(RolePermissionsMixin, SeoMixin, HeroMixin, TaggedPageMixin, Pa
     @cached_property
     def tags(self):
         """The article's terms in its own language: conventions, areas, topics, provinces."""
-        provinces = [tag.province for tag in self.province_tags.select_related("province__successor")]
-        return {
-            **localized_term_sets(
-                self.locale_id,
-                conventions=self.conventions.all(),
-                content_areas=self.content_areas.all(),
-                topics=self.topics.all(),
-            ),
-            "provinces": localized_terms(provinces, self.locale_id),
-        }
+        return term_index.tags_of(
+            self, self.locale_id, conventions=True, content_areas=True, topics=True, provinces=True
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -220,6 +214,6 @@ class ArticlePage(RolePermissionsMixin, SeoMixin, HeroMixin, TaggedPageMixin, Pa
         # Read with the page (route_select_related); its translation costs a query in other languages.
         organisation = [self.organisation] if self.organisation_id else []
         context["organisation"] = (localized_terms(organisation, self.locale_id) or [None])[0]
-        context["related_articles"] = listing.related_articles(self)
+        context["related_articles"] = listing.remembered_related_articles(self)
         context["section"] = self.get_parent()  # for its URL: no need for its specific type
         return context
