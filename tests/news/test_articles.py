@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from home.demo import poster_image
+from news import listing
 from news.models import ArticlePage
 from tests.factories import news
 
@@ -139,6 +140,41 @@ def test_related_articles_share_tags_and_stay_in_the_language(client, seeded):
     related = html.split('id="related-title"')[1]
     assert related.index(close.title) < related.index(far.title)
     assert unrelated.title not in related and english.title not in related and "Nguồn</a>" not in related
+
+
+def test_related_articles_count_tags_in_any_language_and_include_merged_provinces(client, seeded):
+    from home.models import Convention, Province
+
+    current = Province.objects.filter(locale__language_code="vi", predecessors__isnull=False).first()
+    former = current.predecessors.first()
+    source = news.article(
+        title="Nguồn tỉnh", conventions=["CEDAW"], topics=["children-online"], provinces=[current.reference]
+    )
+    both = news.article(title="Chung hai thẻ", conventions=["CEDAW"], topics=["children-online"])
+    english_tag = news.article(title="Thẻ tiếng Anh")
+    english_tag.conventions.set(Convention.objects.filter(locale__language_code="en", code="CEDAW"))
+    english_tag.save()  # parental relations are written with the page
+    province_only = news.article(title="Chỉ chung tỉnh cũ", provinces=[former.reference])
+    nothing = news.article(title="Không chung gì", conventions=["CAT"])
+    related = [page.pk for page in listing.related_articles(source, limit=100)]
+    assert related.index(both.pk) < related.index(english_tag.pk) < related.index(province_only.pk)
+    assert nothing.pk not in related and source.pk not in related
+
+
+def test_remembered_related_articles_follow_publishing(client, seeded, settings):
+    settings.PAGE_CACHE_ENABLED = False  # the choice of related articles is kept; the page is not
+
+    def related(page):
+        return client.get(page.url).content.decode().split('id="related-title"')[1].split("</section>")[0]
+
+    source = news.article(title="Nguồn nhớ", conventions=["CRPD"], topics=["children-online"])
+    first = news.article(title="Liên quan thứ nhất", conventions=["CRPD"], topics=["children-online"])
+    assert first.title in related(source)
+    assert related(source) == related(source)  # the remembered choice renders the same cards
+    newer = news.article(title="Liên quan mới đăng", conventions=["CRPD"], topics=["children-online"])
+    assert newer.title in related(source)
+    first.unpublish()
+    assert first.title not in related(source) and newer.title in related(source)
 
 
 def test_article_has_previews_canonical_and_news_article_json_ld(client, seeded):
