@@ -21,7 +21,7 @@ for path in "${@:-/vi/ /vi/tin-tuc/ /vi/tin-tuc/phong-chong-mua-ban-nguoi/ /vi/s
   # Once outside valgrind: renditions and search documents made on a page's first view would
   # otherwise be counted in whichever run came first.
   "$PY" bench/page_instructions.py "$path" warm 0 >/dev/null
-  for mode in cold warm cached; do
+  for mode in ${MODES:-cold-terms cold warm cached}; do
     base=$(count "$path" "$mode" 0)
     total=$(count "$path" "$mode" "$N")
     echo "| $path | $mode | $(( (total - base) / N )) |"

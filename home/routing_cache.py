@@ -74,7 +74,8 @@ def _read(model, **lookup):
     related = [
         name for name in getattr(model, "route_select_related", ("locale", "hero_image")) if name in names
     ]
-    return model.objects.filter(**lookup).select_related(*related).first()
+    # Unordered: ordering a query with joined rows makes Django hash every selected column.
+    return next(iter(model.objects.filter(**lookup).select_related(*related).order_by()[:1]), None)
 
 
 def _claims_rest(row, rest):

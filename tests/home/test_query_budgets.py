@@ -1,6 +1,7 @@
-"""SQL queries per page type, with the page cache off: cold (a new content generation, so nothing
-is remembered) and warm (the generation-keyed site, route, menu and restriction answers kept);
-with the page cache on, a cached page costs none. Listings cost the same with 20 or 60 items.
+"""SQL queries per page type, with the page cache off: cold (a new content generation and a
+changed term, so nothing is remembered) and warm (the generation-keyed site, route, menu and
+restriction answers kept); with the page cache on, a cached page costs none. Listings cost the same
+with 20 or 60 items. Issue 11's target is at most 15 uncached: every cold budget is held to it.
 
 The budgets are today's counts (docs/PERFORMANCE.md): a change that adds a query per page fails
 here and must say why in this table."""
@@ -11,7 +12,7 @@ from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
-from home import page_cache
+from home import page_cache, term_index
 
 pytestmark = pytest.mark.django_db
 
@@ -19,10 +20,10 @@ pytestmark = pytest.mark.django_db
 PAGES = {
     "home": ("/vi/", 6, 2),
     "article index": ("/vi/tin-tuc/", 13, 10),
-    "article": ("/vi/tin-tuc/phong-chong-mua-ban-nguoi/", 12, 8),
-    "article, English translation": ("/en/news/preventing-human-trafficking/", 15, 10),
+    "article": ("/vi/tin-tuc/phong-chong-mua-ban-nguoi/", 12, 7),
+    "article, English translation": ("/en/news/preventing-human-trafficking/", 14, 8),
     "library, 20 products with facets": ("/vi/library/", 13, 6),
-    "product": ("/vi/library/kich-truyen-thanh-quyen-duoc-den-truong/", 11, 6),
+    "product": ("/vi/library/kich-truyen-thanh-quyen-duoc-den-truong/", 11, 5),
     "exhibition": ("/vi/trien-lam/tre-em-qua-anh/", 11, 8),
     "convention": ("/vi/cong-uoc/crc/", 10, 6),
     "search with a facet": ("/vi/search/?q=tre+em&kind=product", 11, 6),
@@ -54,6 +55,7 @@ def test_each_page_type_renders_within_its_budget(seeded, no_page_cache, name):
         warm_budget += EXTRA_ON_POSTGRESQL.get(name, 0)
     count(path)  # renditions and search documents exist from here on
     page_cache.invalidate()
+    term_index.forget()  # the worst case: a term was edited too
     cold = count(path)
     warm = count(path)
     assert cold <= min(cold_budget, 15), f"{name}: {cold} queries cold (budget {cold_budget})"
