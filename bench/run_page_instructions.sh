@@ -17,7 +17,10 @@ count() {  # path mode requests -> total instructions
   rm -f "$out"
 }
 echo "| page | mode | instructions per request |"
-for path in "${@:-/vi/ /vi/tin-tuc/ /vi/tin-tuc/phong-chong-mua-ban-nguoi/ /vi/search/?q=tre+em}"; do
+if [ $# -eq 0 ]; then
+  set -- /vi/ /vi/tin-tuc/ /vi/tin-tuc/phong-chong-mua-ban-nguoi/ /vi/search/?q=tre+em
+fi
+for path in "$@"; do
   # Once outside valgrind: renditions and search documents made on a page's first view would
   # otherwise be counted in whichever run came first.
   "$PY" bench/page_instructions.py "$path" warm 0 >/dev/null

@@ -1,10 +1,11 @@
-"""Every taxonomy term and province, in every language, held in each process until one changes.
+"""Every taxonomy term, province and organisation, in every language, held in each process until
+one changes.
 
 A page shows its conventions, areas, topics and provinces in its own language. Looking the terms up
 for each page cost a query per taxonomy, or one ``UNION`` whose subqueries took longer to compile
 than to run. The terms are reference data: a few hundred rows, changed when an editor edits a term
-or the reference data is reloaded (both save each row). So each process reads them all once (two
-queries, about 9 ms) and a page needs only which terms it is tagged with: one query over its tag
+or the reference data is reloaded (both save each row). So each process reads them all once (three
+queries, about 10 ms) and a page needs only which terms it is tagged with: one query over its tag
 tables (``tags_of``).
 
 Saving or deleting any term or province writes a new stamp to the shared cache, at once and when
@@ -24,6 +25,7 @@ from django.db import transaction
 from django.db.models import IntegerField, Value
 from django.db.models.signals import post_delete, post_save
 
+from .models.people import Organisation
 from .models.taxonomy import PageProvince, Province, TaxonomyTerm
 
 STAMP_KEY = "pagecache:term-index"
@@ -69,14 +71,18 @@ def _build():
     for terms in terms_together([model.objects.all() for model in taxonomy_models()]):
         for term in terms:
             index.add(term)
+    for organisation in Organisation.objects.all():
+        index.add(organisation)
     provinces = list(Province.objects.defer("search_text", "loaded_values", "aliases"))
     for province in provinces:
         index.add(province)
     for (model, _locale), found in index.by_locale.items():
         if model is Province:
             found.sort(key=lambda unit: (unit.valid_until is not None, unit.valid_until or "", unit.name))
-        else:
+        elif issubclass(model, TaxonomyTerm):
             found.sort(key=lambda term: (term.sort_order, term.name))
+        else:
+            found.sort(key=lambda row: row.name)
     for province in provinces:  # the successor, as select_related would give it
         successor = index.get(Province, province.successor_id)
         province._state.fields_cache["successor"] = successor
@@ -114,9 +120,20 @@ def forget(**kwargs):
 
 
 def install():
-    for model in [*taxonomy_models(), Province]:
+    for model in [*taxonomy_models(), Province, Organisation]:
         post_save.connect(forget, sender=model, dispatch_uid=f"term_index_save_{model._meta.label}")
         post_delete.connect(forget, sender=model, dispatch_uid=f"term_index_delete_{model._meta.label}")
+
+
+def related_term(instance, field_name, locale_id):
+    """The term, province or organisation ``instance.<field_name>`` points at, in ``locale_id``:
+    from the index, so no query (the row itself is read only if it is not indexed)."""
+    pk = getattr(instance, f"{field_name}_id")
+    if pk is None:
+        return None
+    index = terms()
+    model = type(instance)._meta.get_field(field_name).related_model
+    return index.localized(index.get(model, pk) or getattr(instance, field_name), locale_id)
 
 
 def tags_of(page, locale_id, **relations):

@@ -28,9 +28,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home import term_index
 from home.blocks import RICH_TEXT_FEATURES, MediaFileBlock
-from home.models import ProductType, SeoMixin, TaggedPageMixin
+from home.models import SeoMixin, TaggedPageMixin
 from home.models.mixins import PAGE_CONTENT_PANELS, PAGE_TRANSLATABLE_FIELDS
-from home.tagging import localized_terms
 from newsroom.forms import OrganisationPageForm
 from newsroom.permissions import RolePermissionsMixin
 
@@ -274,9 +273,6 @@ class ProductPage(RolePermissionsMixin, SeoMixin, TaggedPageMixin, Page):
     subpage_types = []
     template = "library/product_page.html"
 
-    #: read with the page when it is served (home.routing_cache)
-    route_select_related = ("locale", "producer", "commissioner")
-
     related_section_title = _("Library products")
     related_section_order = 20
     listing_date_field = "published_on"
@@ -309,11 +305,8 @@ class ProductPage(RolePermissionsMixin, SeoMixin, TaggedPageMixin, Page):
     @cached_property
     def terms(self):
         """Every term shown on the page, in the page's language."""
-        index = term_index.terms()
         return {
-            "product_type": index.localized(
-                index.get(ProductType, self.product_type_id) or self.product_type, self.locale_id
-            ),
+            "product_type": term_index.related_term(self, "product_type", self.locale_id),
             **term_index.tags_of(
                 self,
                 self.locale_id,
@@ -323,10 +316,8 @@ class ProductPage(RolePermissionsMixin, SeoMixin, TaggedPageMixin, Page):
                 topics=True,
                 provinces=True,
             ),
-            "producer": localized_terms([self.producer], self.locale_id)[0] if self.producer_id else None,
-            "commissioner": (
-                localized_terms([self.commissioner], self.locale_id)[0] if self.commissioner_id else None
-            ),
+            "producer": term_index.related_term(self, "producer", self.locale_id),
+            "commissioner": term_index.related_term(self, "commissioner", self.locale_id),
         }
 
     def citation(self, request=None):

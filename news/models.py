@@ -187,9 +187,6 @@ class ArticlePage(RolePermissionsMixin, SeoMixin, HeroMixin, TaggedPageMixin, Pa
     subpage_types = []
     template = "news/article_page.html"
 
-    #: read with the page when it is served (home.routing_cache)
-    route_select_related = ("locale", "hero_image", "organisation")
-
     related_section_title = _("Articles")
     related_section_order = 10
     listing_date_field = "date"
@@ -211,9 +208,7 @@ class ArticlePage(RolePermissionsMixin, SeoMixin, HeroMixin, TaggedPageMixin, Pa
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = localized_terms(self.authors.all(), self.locale_id)
-        # Read with the page (route_select_related); its translation costs a query in other languages.
-        organisation = [self.organisation] if self.organisation_id else []
-        context["organisation"] = (localized_terms(organisation, self.locale_id) or [None])[0]
+        context["organisation"] = term_index.related_term(self, "organisation", self.locale_id)
         context["related_articles"] = listing.remembered_related_articles(self)
         context["section"] = self.get_parent()  # for its URL: no need for its specific type
         return context

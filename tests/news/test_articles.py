@@ -220,3 +220,14 @@ def test_article_page_shows_tags_in_the_readers_language(client, seeded):
     assert 'href="/km/news/?convention=crc"' in tags
     assert "ការការពារកុមារនៅលើប្រព័ន្ធអ៊ីនធឺណិត" in tags
     assert ArticlePage.objects.filter(locale__language_code="km").count() == 3
+
+
+@pytest.mark.parametrize("language", ["vi", "en", "km"])
+def test_article_cards_name_the_organisation_in_the_pages_language(client, seeded, language):
+    from home.models import Organisation
+
+    html = client.get(news.section(language).url).content.decode()
+    shown = re.findall(r"</time> · ([^<]*)</p>", html)
+    in_language = Organisation.objects.filter(locale__language_code=language)
+    names = {name for organisation in in_language for name in (organisation.name, organisation.short_name)}
+    assert shown and set(shown) <= names, (language, set(shown) - names)
