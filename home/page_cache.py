@@ -78,16 +78,29 @@ def enabled():
     return getattr(settings, "PAGE_CACHE_ENABLED", True)
 
 
-def generation():
-    value = cache.get(GENERATION_KEY)
+def shared_stamp(key):
+    """The value every process shares under ``key`` in the cache, made on first use: a stamp that
+    changes (``renew_stamp``) whenever what it stands for changes."""
+    value = cache.get(key)
     if value is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        value = cache.get(GENERATION_KEY)
+        cache.add(key, uuid.uuid4().hex, None)
+        value = cache.get(key)
     return value
 
 
-def _new_generation():
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+def renew_stamp(key):
+    """A new stamp under ``key``, now and again when the current transaction commits, so that
+    nothing computed from uncommitted or older data is kept under it afterwards."""
+
+    def renew():
+        cache.set(key, uuid.uuid4().hex, None)
+
+    renew()
+    transaction.on_commit(renew)
+
+
+def generation():
+    return shared_stamp(GENERATION_KEY)
 
 
 def per_generation(name, compute):
@@ -103,8 +116,7 @@ def per_generation(name, compute):
 
 def invalidate():
     """Make every cached page unreachable, now and when the current transaction commits."""
-    _new_generation()
-    transaction.on_commit(_new_generation)
+    renew_stamp(GENERATION_KEY)
 
 
 def watches(model):

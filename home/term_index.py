@@ -16,15 +16,13 @@ index does not depend on pages, so publishing an article does not rebuild it.
 The terms are shared by every request in the process and must not be changed.
 """
 
-import uuid
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import IntegerField, Value
 from django.db.models.signals import post_delete, post_save
 
+from . import page_cache
 from .models.people import Organisation
 from .models.taxonomy import PageProvince, Province, TaxonomyTerm
 
@@ -91,32 +89,19 @@ def _build():
     return index
 
 
-def _stamp():
-    stamp = cache.get(STAMP_KEY)
-    if stamp is None:
-        cache.add(STAMP_KEY, uuid.uuid4().hex, None)
-        stamp = cache.get(STAMP_KEY)
-    return stamp
-
-
 def terms():
     """The index, rebuilt in this process when a term or province has changed anywhere."""
     global _held
-    stamp = _stamp()
+    stamp = page_cache.shared_stamp(STAMP_KEY)
     held = _held
     if held is None or held[0] != stamp:
         held = _held = (stamp, _build())
     return held[1]
 
 
-def _new_stamp():
-    cache.set(STAMP_KEY, uuid.uuid4().hex, None)
-
-
 def forget(**kwargs):
     """Make every process rebuild its index: now, and when the current transaction commits."""
-    _new_stamp()
-    transaction.on_commit(_new_stamp)
+    page_cache.renew_stamp(STAMP_KEY)
 
 
 def install():
