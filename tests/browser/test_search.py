@@ -17,8 +17,8 @@ def test_autocomplete_is_a_keyboard_combobox(page, site, screenshot):
     screenshot(page, "vi-search-autocomplete-phone")
     page.keyboard.press("ArrowDown")
     assert box.get_attribute("aria-activedescendant") == "id_q-suggestions-0"
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():  # waiting for "load" alone could still see the search page
+        page.keyboard.press("Enter")
     assert page.get_by_role("heading", level=1).first.inner_text() == first_title
     assert page.external_requests == []
 
