@@ -68,12 +68,9 @@ def _specific(row):
 
 
 def _read(model, **lookup):
-    """A page of ``model`` with the rows every page of its type shows (``route_select_related``,
-    by default its locale and hero image): one query."""
+    """A page of ``model`` with its locale and hero image, which every page shows: one query."""
     names = {field.name for field in model._meta.concrete_fields}
-    related = [
-        name for name in getattr(model, "route_select_related", ("locale", "hero_image")) if name in names
-    ]
+    related = [name for name in ("locale", "hero_image") if name in names]
     # Unordered: ordering a query with joined rows makes Django hash every selected column.
     return next(iter(model.objects.filter(**lookup).select_related(*related).order_by()[:1]), None)
 

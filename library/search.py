@@ -11,10 +11,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from home import page_cache, provinces
+from home import page_cache, provinces, term_index
 from home.models import Channel, Convention, Organisation, ProductType, Province
-from home.models.taxonomy import TaxonomyTerm
-from home.tagging import terms_together
 from search.query import RankedObjects, clean_query, matching_objects
 
 from . import facets
@@ -34,28 +32,18 @@ class Facet:
 
 
 def facet_options(locale):
-    """Every facet's ``{slug or code: term}`` in ``locale``, kept per content generation (the
-    page cache's, so never stale): the taxonomies read together in one query, provinces (with
-    their successors), languages and organisations in one each."""
-
-    def read():
-        options = {facet.name: {} for facet in FACETS}
-        taxonomies = [facet for facet in FACETS if facet.model and issubclass(facet.model, TaxonomyTerm)]
-        querysets = [facet.model.objects.filter(locale=locale) for facet in taxonomies]
-        for facet, terms in zip(taxonomies, terms_together(querysets), strict=True):
-            options[facet.name] = {
-                term.slug: term for term in sorted(terms, key=lambda t: (t.sort_order, t.name))
-            }
-        for facet in FACETS:
-            if facet.model in (Province, Organisation):
-                rows = facet.model.objects.filter(locale=locale)
-                if facet.model is Province:
-                    rows = rows.select_related("successor")
-                options[facet.name] = {row.slug: row for row in rows}
-        options["language"] = {language.code: language for language in Language.objects.all()}
-        return options
-
-    return page_cache.per_generation(f"library-facet-options:{locale.pk}", read)
+    """Every facet's ``{slug or code: term}`` in ``locale``: taxonomies, provinces (with their
+    successors) and organisations from the process's term index (``home.term_index``, no query),
+    content languages read once per content generation."""
+    index = term_index.terms()
+    options = {facet.name: {} for facet in FACETS}
+    for facet in FACETS:
+        if facet.model is not None:
+            options[facet.name] = {row.slug: row for row in index.in_locale(facet.model, locale.pk)}
+    options["language"] = page_cache.per_generation(
+        "library-languages", lambda: {language.code: language for language in Language.objects.all()}
+    )
+    return options
 
 
 FACETS = [
