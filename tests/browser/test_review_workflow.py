@@ -58,7 +58,8 @@ def test_editor_writes_and_submits_an_article_for_review(page, site, screenshot,
     page.wait_for_load_state("networkidle")
     # Submitting is in the footer's action menu, next to "Save draft".
     page.locator("footer .w-dropdown__toggle").click()
-    page.locator("button[name='action-submit']").click()
+    with page.expect_navigation():  # the add page's own URL already matches "/admin/pages/"
+        page.locator("button[name='action-submit']").click()
     page.wait_for_url("**/admin/pages/**")
     screenshot(page, "editor-submitted")
 
