@@ -10,7 +10,7 @@ from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Substr
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language, override
+from django.utils.translation import get_language, override, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.auth import permission_denied
@@ -18,15 +18,18 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 
+from home.spreadsheets import NeutralSpreadsheetExportMixin
+from newsroom.permissions import visible_to
 from search.sources import page_models
 
-from . import coverage, exchange, provenance
+from . import coverage, exchange, provenance, workflow
 
 STATE_LABELS = {
     coverage.MISSING: _("Missing"),
     coverage.DRAFT: _("Draft"),
     coverage.OUTDATED: _("Out of date"),
-    coverage.PUBLISHED: _("Published"),
+    # A state, beside "Draft": not the date label "Published" (docs/GLOSSARY.md, contexts).
+    coverage.PUBLISHED: pgettext_lazy("translation state", "Published"),
 }
 SECTION_DEPTH = 3  # root, home, then the top-level sections
 
@@ -70,9 +73,10 @@ class TranslationFilterSet(WagtailFilterSet):
         self.filters["content_type"].extra["choices"] = [
             (ContentType.objects.get_for_model(model).pk, model._meta.verbose_name) for model in page_models()
         ]
-        self.filters["section"].queryset = Page.objects.filter(
-            depth=SECTION_DEPTH, locale__language_code=settings.LANGUAGE_CODE
-        )
+        sections = Page.objects.filter(depth=SECTION_DEPTH, locale__language_code=settings.LANGUAGE_CODE)
+        user = getattr(self.request, "user", None)
+        # Only the sections the person may see (newsroom.permissions): never another's draft.
+        self.filters["section"].queryset = visible_to(user, sections) if user is not None else sections.live()
 
     def filter_type(self, queryset, name, value):
         return queryset.filter(content_type_id=value)
@@ -96,7 +100,7 @@ def _may_see(user):
     return user.has_perm("wagtailadmin.access_admin")
 
 
-class TranslationsReportView(ReportView):
+class TranslationsReportView(NeutralSpreadsheetExportMixin, ReportView):
     page_title = _("Translations")
     header_icon = "globe"
     results_template_name = "translations/admin/report_results.html"
@@ -161,6 +165,16 @@ class TranslationsReportView(ReportView):
             for (code, name), counts in zip(_languages(), coverage.counts(filtered).values(), strict=True)
         ]
         context["languages"] = _languages()
+        # What each person may do with each translation (translations.workflow): only the actions
+        # that work for them are shown.
+        user = self.request.user
+        rows = list(context.get("object_list") or [])
+        context["object_list"] = rows
+        cells = workflow.translation_cells(user, rows, [code for code, _name in _languages()])
+        for row in rows:
+            row.translation_cells = cells[row.pk]
+        codes = workflow.export_languages(user, [code for code, _name in _languages()])
+        context["export_languages"] = [(code, name) for code, name in _languages() if code in codes]
         return context
 
     def dispatch(self, request, *args, **kwargs):
@@ -193,9 +207,13 @@ def export_translation(request, page_id):
     else:
         filters = TranslationFilterSet(request.GET, queryset=coverage.with_states(translatable_pages()))
         pages = [page.specific for page in filters.qs[:500]]
-    pages = [page for page in pages if _can_translate(request.user, page, locale)]
-    if not pages:
-        return permission_denied(request)
+    allowed = [page for page in pages if _can_translate(request.user, page, locale)]
+    if not allowed:
+        if page_id:
+            return workflow.refusal_for(request, pages[0], locale)
+        message = _("None of the listed pages is yours to translate into %(language)s.")
+        return workflow.refusal(request, message % {"language": locale.get_display_name()})
+    pages = allowed
     translations = [exchange.prepare(page, locale, request.user) for page in pages]
     export = exchange.export_xliff if form.cleaned_data["file_format"] == "xliff" else exchange.export_po
     name, data, content_type = export(translations)
@@ -238,12 +256,8 @@ def import_translation(request):
 
 
 def _can_translate(user, source, locale):
-    target = source.get_translation_or_none(locale)
-    if target is not None and isinstance(target, Page):
-        return target.permissions_for_user(user).can_edit()
-    if isinstance(source, Page):
-        return source.permissions_for_user(user).can_edit()
-    return user.has_perm(f"{source._meta.app_label}.change_{source._meta.model_name}")
+    """May ``user`` work on the translation of ``source`` into ``locale``: translations.workflow."""
+    return workflow.may_translate(user, source, locale)
 
 
 def mark_reviewed(request, page_id):

@@ -7,3 +7,13 @@ class TranslationsConfig(AppConfig):
 
     name = "translations"
     verbose_name = _("Translations")
+
+    def ready(self):
+        from django.db import models
+
+        from wagtail.admin.forms import models as admin_forms  # Wagtail's own overrides first
+
+        from .slugs import SlugInput
+
+        # Every slug field of the admin: Wagtail's widget, with Vietnamese letters kept.
+        admin_forms.register_form_field_override(models.SlugField, override={"widget": SlugInput})

@@ -6,25 +6,26 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 
-from wagtail.models import Page
-
-from library.models import embargoed_pages
+from home import visibility
 
 
 def untranslated(request, page_id):
     """Instead of a 404: say the page is not available in this language and link the languages it
     is available in. If the translation exists after all, go there."""
-    page = Page.objects.live().public().exclude(pk__in=embargoed_pages()).filter(pk=page_id).first()
+    page = visibility.public_pages().filter(pk=page_id).first()
     if page is None:
         raise Http404
     versions = {
         version.locale.language_code: version
-        for version in Page.objects.live()
-        .public()
-        .exclude(pk__in=embargoed_pages())
+        for version in visibility.public_pages()
         .filter(translation_key=page.translation_key)
         .select_related("locale")
     }
+    # Only versions with an address: the tree's root and pages outside every site have none, and a
+    # guessed id answers the same 404 as one that never existed.
+    versions = {code: version for code, version in versions.items() if version.url}
+    if not versions:
+        raise Http404
     if get_language() in versions:
         return redirect(versions[get_language()].url)
     names = dict(settings.LANGUAGES)

@@ -5,7 +5,14 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 
-from . import admin_views, provenance
+from . import (  # noqa: F401 (hooks: chooser_texts, localize_dates, menu_labels)
+    admin_views,
+    chooser_texts,
+    localize_dates,
+    menu_labels,
+    provenance,
+    workflow,
+)
 
 
 @hooks.register("register_admin_urls")
@@ -21,6 +28,11 @@ def translation_admin_urls():
             "translations/export/<int:page_id>/", admin_views.export_translation, name="translations_export"
         ),
         path("translations/import/", admin_views.import_translation, name="translations_import"),
+        path(
+            "translations/review/<int:page_id>/",
+            workflow.submit_for_review,
+            name="translations_submit_for_review",
+        ),
         path(
             "translations/reviewed/<int:page_id>/",
             admin_views.mark_reviewed,

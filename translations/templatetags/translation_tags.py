@@ -16,6 +16,13 @@ def state_of(page, code):
     return getattr(page, f"{code}_state", "")
 
 
+@register.simple_tag
+def cell_actions(page, code):
+    """What the viewer may do with the page's translation into ``code`` (the report's view works
+    it out for the listed pages: translations.workflow.translation_cells)."""
+    return getattr(page, "translation_cells", {}).get(code, {})
+
+
 @register.filter
 def state_label(state):
     return STATE_LABELS.get(state, state)
@@ -39,3 +46,19 @@ def type_name(page):
     """The page type's name as editors know it ("Article", "Library product")."""
     model = page.content_type.model_class()
     return model._meta.verbose_name.capitalize() if model else ""
+
+
+@register.simple_tag(takes_context=True)
+def translation_review(context, instance):
+    """The review bar's state for the person viewing the translation editor."""
+    from ..workflow import review_state
+
+    return review_state(context["request"].user, instance)
+
+
+@register.filter
+def editor_props(props, review):
+    """wagtail-localize's editor properties adjusted for the person (:func:`workflow.editor_props`)."""
+    from ..workflow import editor_props as adjusted
+
+    return adjusted(props, review)
