@@ -10,6 +10,8 @@ from home import health, seo_views
 from library import oai
 from library.api import api as library_api
 from news.feeds import ArticleFeed, AtomArticleFeed
+from newsroom import media
+from newsroom.invitations import InvitationView
 from search import views as search_views
 from translations import views as translation_views
 
@@ -22,18 +24,16 @@ urlpatterns = [
     path("api/v1/", library_api.urls),
     path("oai/", oai.endpoint, name="oai"),
     path("iiif/", include("exhibitions.iiif")),
+    # Before the admin's own URLs: people following an invitation are not signed in yet.
+    path("admin/invitation/<uidb64>/<token>/", InvitationView.as_view(), name="newsroom_invitation"),
+    # The page chooser and two reports, replaced at Wagtail's own addresses (newsroom/admin_urls.py).
+    path("admin/", include("newsroom.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
-if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
-    # Uploaded files from local storage: development, and benchmarks run under gunicorn. In
-    # production they come from S3 or the reverse proxy.
-    from django.urls import re_path
-    from django.views.static import serve
-
-    prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns += [re_path(rf"^{prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
+# Every stored file, through the view that checks who may see it (newsroom.media).
+urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", media.serve, name="media")]
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),

@@ -20,6 +20,9 @@ def _database():
 
 def _cache():
     key = f"readyz:{uuid.uuid4().hex}"
+    if hasattr(cache, "check"):  # home.resilient_cache answers misses while Redis is down: ask Redis
+        cache.check(key)
+        return
     cache.set(key, "1", 10)
     if cache.get(key) != "1":
         raise RuntimeError("value written to the cache could not be read back")

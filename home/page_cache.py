@@ -24,6 +24,11 @@ when embargo and consent dates change what is visible without anything being sav
 
 With several processes (gunicorn workers), the cache must be shared (Redis, ``REDIS_URL``): the
 generation lives in the cache.
+
+**Cache outage**: while the cache cannot be reached (``home.resilient_cache`` then answers every
+read as a miss), there is no generation: pages are neither served from nor stored in the cache,
+and ``per_generation`` answers are computed for each request. When the cache answers again, a new
+generation starts (changes saved meanwhile could not renew it).
 """
 
 import hashlib
@@ -36,6 +41,8 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re
+
+from .resilient_cache import cache_recovered
 
 GENERATION_KEY = "pagecache:generation"
 HEADER = "X-Page-Cache"
@@ -80,7 +87,8 @@ def enabled():
 
 def shared_stamp(key):
     """The value every process shares under ``key`` in the cache, made on first use: a stamp that
-    changes (``renew_stamp``) whenever what it stands for changes."""
+    changes (``renew_stamp``) whenever what it stands for changes. ``None`` while the cache cannot
+    be reached: nothing may then be stored or read under a stamp."""
     value = cache.get(key)
     if value is None:
         cache.add(key, uuid.uuid4().hex, None)
@@ -105,8 +113,12 @@ def generation():
 
 def per_generation(name, compute):
     """``compute()``, kept in the cache under the current generation: derived from content, it is
-    read once per content change (and at most ``MAX_AGE`` seconds), in every process at once."""
-    key = f"pagecache:{generation()}:{name}"
+    read once per content change (and at most ``MAX_AGE`` seconds), in every process at once.
+    Computed afresh while the cache is unreachable."""
+    current = generation()
+    if current is None:
+        return compute()
+    key = f"pagecache:{current}:{name}"
     stored = cache.get(key)
     if stored is None:
         stored = (compute(),)  # wrapped, so that None and empty answers are kept too
@@ -117,6 +129,18 @@ def per_generation(name, compute):
 def invalidate():
     """Make every cached page unreachable, now and when the current transaction commits."""
     renew_stamp(GENERATION_KEY)
+
+
+def on_cache_recovered(sender, **kwargs):
+    """The cache answers again after an outage: whatever changed meanwhile could not renew the
+    stamps, and the cache may hold what it held before, so start afresh."""
+    from . import term_index
+
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    cache.set(term_index.STAMP_KEY, uuid.uuid4().hex, None)
+
+
+cache_recovered.connect(on_cache_recovered, dispatch_uid="page_cache_recovered")
 
 
 def watches(model):
@@ -176,7 +200,10 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not enabled() or not _cacheable_request(request):
             return self.get_response(request)
-        key = _key(request, generation())
+        current = generation()
+        if current is None:  # the cache is unreachable: serve the page uncached
+            return self.get_response(request)
+        key = _key(request, current)
         stored = cache.get(key)
         if stored is not None:
             content, headers = stored

@@ -39,8 +39,13 @@ _original_route = Page.route_for_request
 
 
 def _key(kind, *parts):
+    """The cache key of an answer under the current generation; ``None`` while the cache cannot be
+    reached (nothing is then remembered)."""
+    current = page_cache.generation()
+    if current is None:
+        return None
     digest = hashlib.sha256("\n".join(str(part) for part in parts).encode()).hexdigest()
-    return f"pagecache:{page_cache.generation()}:{kind}:{digest}"
+    return f"pagecache:{current}:{kind}:{digest}"
 
 
 def _find_site(request):
@@ -49,10 +54,11 @@ def _find_site(request):
     except DisallowedHost:
         return _original_find_site(request)
     key = _key("site", host, request.get_port())
-    stored = cache.get(key)
+    stored = cache.get(key) if key else None
     if stored is None:
         stored = (_original_find_site(request),)
-        cache.set(key, stored, page_cache.MAX_AGE)
+        if key:
+            cache.set(key, stored, page_cache.MAX_AGE)
     return stored[0]
 
 
@@ -143,7 +149,7 @@ def route_for_request(request, path):
     if site is None:
         return _original_route(request, path)
     key = _key("route", site.pk, get_language(), path)  # the path has no language prefix
-    stored = cache.get(key)
+    stored = cache.get(key) if key else None
     if stored is not None:
         content_type_id, page_id = stored
         model = ContentType.objects.get_for_id(content_type_id).model_class()
@@ -159,7 +165,7 @@ def route_for_request(request, path):
         if result is None:
             return _original_route(request, path)
         request._wagtail_route_for_request = result
-    if result is not None and not result.args and not result.kwargs:
+    if key and result is not None and not result.args and not result.kwargs:
         cache.set(key, (result.page.content_type_id, result.page.pk), page_cache.MAX_AGE)
     return result
 

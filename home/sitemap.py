@@ -12,7 +12,7 @@ from django.db.models import Q
 
 from wagtail.models import Page, Site
 
-from library.models import embargoed_pages
+from . import visibility
 
 
 class PageSitemap(Sitemap):
@@ -30,10 +30,7 @@ class PageSitemap(Sitemap):
         for root in roots:
             tree |= Q(path__startswith=root.path)
         return (
-            Page.objects.filter(tree)
-            .live()
-            .public()
-            .exclude(pk__in=embargoed_pages())
+            visibility.public_pages(Page.objects.filter(tree))
             .select_related("locale")
             .order_by("locale__language_code", "path")
         )
@@ -50,13 +47,9 @@ class PageSitemap(Sitemap):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         pages = [url["item"] for url in urls]
         translations = defaultdict(list)
-        for page_obj in (
+        for page_obj in visibility.public_pages(
             Page.objects.filter(translation_key__in={p.translation_key for p in pages})
-            .live()
-            .public()
-            .exclude(pk__in=embargoed_pages())
-            .select_related("locale")
-        ):
+        ).select_related("locale"):
             translations[page_obj.translation_key].append(page_obj)
         for url in urls:
             siblings = translations[url["item"].translation_key]

@@ -10,7 +10,7 @@ from django.db.models import Case, Q, QuerySet, Value, When
 
 from wagtail.models import Locale
 
-from . import provinces
+from . import provinces, visibility
 from .models.mixins import TaggedPageMixin
 from .models.taxonomy import TaxonomyTerm
 
@@ -90,7 +90,7 @@ def related_sections(*, locale=None, conventions=(), provinces_=(), limit=6):
     locale = locale or Locale.get_active()
     sections = []
     for model in tagged_page_models():
-        pages = model.objects.live().public().filter(locale=locale)
+        pages = visibility.visible(model.objects.filter(locale=locale))
         if conventions:
             pages = pages.filter(conventions__translation_key__in=list(conventions))
         if provinces_:

@@ -5,9 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms.choosers import BaseFilterForm, LocaleFilterMixin
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSetGroup
 
 from search.folding import fold
+from translations import chooser_texts
+from translations.breadcrumbs import SnippetViewSet
+from translations.listing_columns import boolean_column
 
 from .models import Channel, ContentArea, Convention, Organisation, Person, ProductType, Province, Topic
 
@@ -103,11 +106,13 @@ class ChannelViewSet(SnippetViewSet):
     model = Channel
     icon = "radio-full"
     menu_order = 60
-    list_display = ["name", "code", "is_digital"]
+    list_display = ["name", "code", boolean_column(Channel, "is_digital")]
 
 
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    # Its chooser (on every article, product and exhibition item) in each person's language.
+    chooser_viewset_class = chooser_texts.SnippetChooserViewSet
     icon = "group"
     menu_order = 10
     list_display = ["name", "kind", "province"]

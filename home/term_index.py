@@ -13,9 +13,15 @@ the transaction commits (as ``home.page_cache`` does for content); every process
 index's stamp with the shared one on each use, so no process shows a renamed term's old name. The
 index does not depend on pages, so publishing an article does not rebuild it.
 
+While the shared cache cannot be reached there is no stamp to compare with: an index is then used
+for at most ``UNVERIFIED_SECONDS`` after it was built and rebuilt after that (a process's own
+changes still drop its index at once), and the stamp is renewed when the cache answers again
+(``home.page_cache.on_cache_recovered``).
+
 The terms are shared by every request in the process and must not be changed.
 """
 
+import time
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -27,7 +33,8 @@ from .models.people import Organisation
 from .models.taxonomy import PageProvince, Province, TaxonomyTerm
 
 STAMP_KEY = "pagecache:term-index"
-_held = None  # (stamp, index) in this process
+UNVERIFIED_SECONDS = 5
+_held = None  # (stamp, index, monotonic time built) in this process
 
 
 @dataclass
@@ -94,13 +101,19 @@ def terms():
     global _held
     stamp = page_cache.shared_stamp(STAMP_KEY)
     held = _held
-    if held is None or held[0] != stamp:
-        held = _held = (stamp, _build())
+    if (
+        held is None
+        or held[0] != stamp
+        or (stamp is None and time.monotonic() - held[2] > UNVERIFIED_SECONDS)
+    ):
+        held = _held = (stamp, _build(), time.monotonic())
     return held[1]
 
 
 def forget(**kwargs):
     """Make every process rebuild its index: now, and when the current transaction commits."""
+    global _held
+    _held = None  # this process at once, even if the shared cache cannot be reached
     page_cache.renew_stamp(STAMP_KEY)
 
 

@@ -3,8 +3,6 @@
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
-
 from . import components, env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -20,6 +18,7 @@ INSTALLED_APPS = [
     "news",
     "library",
     "exhibitions",
+    "plans",
     "translations",
     "search",
     "newsroom",
@@ -41,7 +40,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "newsroom.apps.WagtailUsersConfig",  # wagtail.users, with invitations for new accounts
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -74,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "newsroom.viewer.ViewerMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "newsroom.accounts.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -103,13 +103,10 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        env.read("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=env.read_int("DATABASE_CONN_MAX_AGE", 0),
-        conn_health_checks=True,
-    )
-}
+DATABASES = components.databases(
+    env.read("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+    conn_max_age=env.read_int("DATABASE_CONN_MAX_AGE", 0),
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = components.caches(env.read("REDIS_URL"))
@@ -151,9 +148,12 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-# Wagtail and wagtail-localize ship no Khmer admin catalogue; editors choose vi or en for the admin.
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "translations" / "locale"]
+# The admin in the three languages: our catalogues translate Wagtail's, wagtail-localize's and
+# Django's strings (translations/upstream_locale, docs/TRANSLATIONS.md).
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The project's own strings first, then our translations of Wagtail's and wagtail-localize's admin
+# strings (manage.py upstream_messages); both come before the catalogues the packages ship.
+LOCALE_PATHS = [BASE_DIR / "translations" / "locale", BASE_DIR / "translations" / "upstream_locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -169,9 +169,13 @@ STORAGES = components.storages(
     access_key=env.read("AWS_ACCESS_KEY_ID"),
     secret_key=env.read("AWS_SECRET_ACCESS_KEY"),
     region=env.read("AWS_S3_REGION_NAME"),
-    custom_domain=env.read("AWS_S3_CUSTOM_DOMAIN"),
     media_root=MEDIA_ROOT,
 )
+# Files are linked through newsroom.media's checking view (/media/...); on S3 it redirects to a
+# signed address valid this long. Behind nginx with local files, set MEDIA_ACCEL_REDIRECT to an
+# ``internal`` location mapped to MEDIA_ROOT so that nginx sends the bytes.
+MEDIA_SIGNED_URL_SECONDS = 300
+MEDIA_ACCEL_REDIRECT = ""
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o644
@@ -183,6 +187,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Wagtail
 WAGTAIL_SITE_NAME = "Nhân quyền"
 WAGTAILADMIN_BASE_URL = env.read("SITE_URL", "http://127.0.0.1:8000")
+# No avatars from gravatar.com: the admin loads nothing from another host (uploaded avatars and
+# Wagtail's default one still show).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Wagtail's sign-in form, with its password field labelled (translations/upstream_english.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "translations.upstream_english.LoginForm"
 WAGTAILIMAGES_IMAGE_MODEL = "home.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "home.CustomDocument"
 WAGTAILSEARCH_BACKENDS = components.search_backends(env.read("SEARCH_URL"))
@@ -233,6 +242,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Approving a reviewed translation publishes it as its translation editor shows it
+# (translations/finish_workflow.py); anything else as Wagtail does.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "translations.finish_workflow.publish_workflow_state"
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 # ...and read back in that form in every admin language (cms/formats/).
 FORMAT_MODULE_PATH = ["cms.formats"]
@@ -250,12 +262,8 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# Media served from object storage on another origin is allowed by the public CSP.
-CSP_MEDIA_ORIGIN = (
-    f"https://{env.read('AWS_S3_CUSTOM_DOMAIN')}"
-    if env.read("AWS_S3_CUSTOM_DOMAIN")
-    else (env.read("AWS_S3_ENDPOINT_URL") or "")
-)
+# Media redirected to object storage on another origin (signed addresses) is allowed by the CSP.
+CSP_MEDIA_ORIGIN = env.read("AWS_S3_ENDPOINT_URL") or ""
 CSRF_FAILURE_VIEW = "newsroom.views.csrf_failure"
 
 LOGGING = {

@@ -6,4 +6,3 @@ DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 LIBRARY_API_ANONYMOUS_RATE = 10**9
 LOGGING["root"]["level"] = "ERROR"  # noqa: F405
-SERVE_MEDIA = True  # uploaded images for page-level benchmarks (Lighthouse) under gunicorn

@@ -2,6 +2,7 @@
 
 from urllib.parse import parse_qs, unquote, urlsplit
 
+import dj_database_url
 from botocore.config import Config
 
 from django.core.exceptions import ImproperlyConfigured
@@ -16,6 +17,30 @@ SEARCH_BACKENDS = {
 }
 
 
+#: Seconds a SQLite connection waits for another one's write to finish before giving up.
+SQLITE_BUSY_TIMEOUT = 20
+
+
+def databases(url, *, conn_max_age=0):
+    """DATABASES from ``DATABASE_URL``.
+
+    SQLite, the embedded default, is set up for several editors saving at once: write-ahead
+    logging (readers never wait for a writer, nor a writer for readers), transactions that take
+    the write lock when they begin (``IMMEDIATE``: two saves queue, where a deferred transaction
+    that read first would fail at once with "database is locked"), and a busy timeout long enough
+    for a queue of saves. Options given in the URL's query string win.
+    """
+    default = dj_database_url.parse(url, conn_max_age=conn_max_age, conn_health_checks=True)
+    if default["ENGINE"] == "django.db.backends.sqlite3":
+        default["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": SQLITE_BUSY_TIMEOUT,
+            **default.get("OPTIONS", {}),
+        }
+    return {"default": default}
+
+
 def storages(
     *,
     bucket=None,
@@ -23,10 +48,12 @@ def storages(
     access_key=None,
     secret_key=None,
     region=None,
-    custom_domain=None,
     media_root=None,
 ):
-    """STORAGES: S3-compatible object storage when a bucket is named, local files otherwise."""
+    """STORAGES: S3-compatible object storage when a bucket is named, local files otherwise.
+
+    The bucket is private: files are linked through the site's checking view, which redirects to
+    signed addresses (``newsroom.media``); no object is public at a guessable address."""
     if bucket:
         options = {
             "bucket_name": bucket,
@@ -34,17 +61,16 @@ def storages(
             "access_key": access_key,
             "secret_key": secret_key,
             "region_name": region,
-            "custom_domain": custom_domain,
-            "querystring_auth": not custom_domain,
+            "querystring_auth": True,
             "default_acl": None,
             "file_overwrite": False,
-            "object_parameters": {"CacheControl": "max-age=31536000, public"},
+            "object_parameters": {"CacheControl": "max-age=31536000, private"},
             "client_config": Config(
                 connect_timeout=5, read_timeout=30, retries={"max_attempts": 3, "mode": "standard"}
             ),
         }
         default = {
-            "BACKEND": "storages.backends.s3.S3Storage",
+            "BACKEND": "newsroom.storage.ProtectedS3Storage",
             "OPTIONS": {key: value for key, value in options.items() if value is not None},
         }
     else:
@@ -75,7 +101,8 @@ def tasks(backend=None):
 
 def caches(redis_url=None):
     if redis_url:
-        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+        # Django's RedisCache, answering as an empty cache while Redis is unreachable.
+        backend = {"BACKEND": "home.resilient_cache.ResilientRedisCache", "LOCATION": redis_url}
     else:
         backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     return {"default": {**backend, "KEY_PREFIX": "nhanquyen", "TIMEOUT": 300}}

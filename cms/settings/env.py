@@ -77,11 +77,6 @@ VARIABLES = {
     "AWS_ACCESS_KEY_ID": Variable("Access key for the S3 bucket.", False, "(key id)"),
     "AWS_SECRET_ACCESS_KEY": Variable("Secret key for the S3 bucket.", False, "(secret)"),
     "AWS_S3_REGION_NAME": Variable("Region of the S3 bucket.", False, "us-east-1"),
-    "AWS_S3_CUSTOM_DOMAIN": Variable(
-        "Public host serving the bucket (CDN); files are then linked without signatures.",
-        False,
-        "media.example.org",
-    ),
     "SEARCH_URL": Variable(
         "Search cluster, `elasticsearch://host:9200` or `opensearch://host:9200`. "
         "Unset: the database's own full-text search.",

@@ -24,6 +24,7 @@ class CustomImage(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
+        indexes = [models.Index(fields=["file"], name="home_image_file")]
 
     @property
     def default_alt_text(self):
@@ -35,6 +36,8 @@ class CustomRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+        # newsroom.media finds the image a requested file belongs to by its name.
+        indexes = [models.Index(fields=["file"], name="home_rendition_file")]
 
 
 class CustomDocument(AbstractDocument):

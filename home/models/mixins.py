@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -10,6 +11,9 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from translations.panels import TranslationStatusPanel
+from translations.slugs import ReadableSlugMixin
+
+from .. import visibility
 
 #: The panels every page type starts with: its translations' state, then the title.
 PAGE_CONTENT_PANELS = [TranslationStatusPanel(), *Page.content_panels]
@@ -24,8 +28,9 @@ PAGE_TRANSLATABLE_FIELDS = [
 ]
 
 
-class SeoMixin(models.Model):
-    """Meta description for search engines and link previews; falls back to the intro."""
+class SeoMixin(ReadableSlugMixin, models.Model):
+    """Meta description for search engines and link previews; falls back to the intro. Every page
+    type has it, and with it readable ASCII slugs (translations/slugs.py)."""
 
     class Meta:
         abstract = True
@@ -48,6 +53,12 @@ class HeroMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    @cached_property
+    def public_hero_image(self):
+        """The hero image as the public may see it: ``None`` when it is withheld (a photograph of
+        people without valid consent), so no page, card or link preview shows it."""
+        return visibility.public_image(self.hero_image)
 
 
 class TaggedPageMixin(models.Model):

@@ -15,7 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from newsroom.permissions import RolePermissionsMixin
 
-from .. import provinces
+from .. import provinces, visibility
 from ..blocks import (
     RICH_TEXT_FEATURES,
     BodyBlock,
@@ -94,9 +94,7 @@ class ConventionIndexPage(RolePermissionsMixin, SeoMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         pages = (
-            ConventionPage.objects.child_of(self)
-            .live()
-            .public()
+            visibility.public_pages(ConventionPage.objects.child_of(self))
             .select_related("convention")
             .order_by("convention__sort_order")
         )

@@ -12,7 +12,7 @@ from django.utils.translation import get_language, override
 
 from wagtail.models import Page, Site, get_page_models
 
-from home import page_cache
+from home import page_cache, visibility
 
 register = template.Library()
 
@@ -63,7 +63,7 @@ def language_alternates(context):
     current = get_language()
     key = getattr(page, "translation_key", None)
     live = (
-        Page.objects.filter(translation_key=key).live().public().select_related("locale")
+        visibility.public_pages(Page.objects.filter(translation_key=key)).select_related("locale")
         if key
         else Page.objects.none()
     )
@@ -113,7 +113,7 @@ def main_menu(context):
 
     def items():
         root = _site_root(request, site)
-        pages = root.get_children().live().public().in_menu().annotate(menu_intro=_intro())
+        pages = visibility.public_pages(root.get_children()).in_menu().annotate(menu_intro=_intro())
         return [MenuItem(page.pk, page.title, page.get_url(request), page.menu_intro or "") for page in pages]
 
     return page_cache.per_generation(f"menu:{site.pk}:{get_language()}", items)

@@ -6,6 +6,10 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from wagtail.images.models import SourceImageIOError
+
+from .. import visibility
+
 register = template.Library()
 
 OG_LOCALES = {"vi": "vi_VN", "en": "en_US", "km": "km_KH"}
@@ -22,10 +26,15 @@ def absolute_url(context, path):
 
 @register.simple_tag(takes_context=True)
 def social_image(context, image):
-    """The 1200×630 JPEG rendition of ``image`` used in link previews, as an absolute URL."""
-    if not image:
+    """The 1200×630 JPEG rendition of ``image`` used in link previews, as an absolute URL (none for
+    an image withheld from the public)."""
+    if not visibility.public_image(image):
         return ""
-    return absolute_url(context, image.get_rendition(SOCIAL_RENDITION).url)
+    try:
+        rendition = image.get_rendition(SOCIAL_RENDITION)
+    except SourceImageIOError:  # the original is missing or unreadable: no preview image, not a 500
+        return ""
+    return absolute_url(context, rendition.url)
 
 
 @register.filter

@@ -43,8 +43,11 @@
       else input.removeAttribute("aria-activedescendant");
     }
 
-    function show(results) {
+    function show(results, text) {
+      // A newer answer must not move the reader's choice: the option they chose stays chosen.
+      var chosen = active >= 0 ? options[active].dataset.url : null;
       list.replaceChildren();
+      list.dataset.query = text;
       options = results.map(function (result, index) {
         var item = document.createElement("li");
         item.id = listId + "-" + index;
@@ -67,7 +70,7 @@
       list.hidden = !options.length;
       input.setAttribute("aria-expanded", options.length ? "true" : "false");
       status.textContent = options.length ? labels.labelCount.replace("{count}", options.length) : "";
-      highlight(-1);
+      highlight(options.findIndex(function (option) { return option.dataset.url === chosen; }));
     }
 
     function fetchSuggestions() {
@@ -76,7 +79,7 @@
       requested = text;
       fetch(labels.url + "?q=" + encodeURIComponent(text), { headers: { Accept: "application/json" } })
         .then(function (response) { return response.ok ? response.json() : { results: [] }; })
-        .then(function (data) { if (requested === text) show(data.results || []); })
+        .then(function (data) { if (requested === text) show(data.results || [], text); })
         .catch(close);
     }
 

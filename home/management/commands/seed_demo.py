@@ -11,7 +11,14 @@ from django.db import transaction
 from newsroom import roles
 
 # Modules that contribute demo content, each with ``seed(stdout)``; order matters.
-DEMO_APPS = ["home.demo", "home.demo_conventions", "news.demo", "library.demo", "exhibitions.demo"]
+DEMO_APPS = [
+    "home.demo",
+    "home.demo_conventions",
+    "news.demo",
+    "library.demo",
+    "exhibitions.demo",
+    "plans.demo",
+]
 DEV_ADMIN_USERNAME = "admin"
 DEV_ADMIN_PASSWORD = "nhanquyen-demo-2026"  # noqa: S105 (development only, refused unless DEBUG)
 #: One account per role, to try the review workflow (development only, like the administrator).
@@ -55,18 +62,42 @@ class Command(BaseCommand):
             defaults={"email": "admin@nhanquyen.localhost", "is_staff": True, "is_superuser": True},
         )
         if created:
-            user.set_password(DEV_ADMIN_PASSWORD)
+            user.set_unusable_password()  # the invitation below sets it
             user.save()
-        self.stdout.write(
-            f"Admin: http://127.0.0.1:8000/admin/  user {DEV_ADMIN_USERNAME}  password {DEV_ADMIN_PASSWORD}"
-        )
-        self.stdout.write("Administrators and reviewers set up two-factor authentication at first sign-in.")
+        # The address served (``make run`` passes it as SITE_URL), like the invitation links below.
+        self.stdout.write(f"Admin: {settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/")
+        self._sign_in_line("Site administrator", user)
         for username, group_name in DEMO_PEOPLE:
             person, created = User.objects.get_or_create(
                 username=username, defaults={"email": f"{username}@nhanquyen.localhost"}
             )
             if created:
-                person.set_password(DEV_ADMIN_PASSWORD)
+                if group_name in roles.TWO_FACTOR_GROUPS:
+                    person.set_unusable_password()
+                else:
+                    person.set_password(DEV_ADMIN_PASSWORD)
                 person.save()
             person.groups.add(Group.objects.get(name=group_name))
-            self.stdout.write(f"  {group_name}: user {username}, same password")
+            self._sign_in_line(group_name, person)
+
+    def _sign_in_line(self, role, user):
+        """How a demo account signs in: administrators and reviewers through a one-time invitation
+        link (choose a password, set up the authenticator app) until they have an app."""
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from newsroom import invitations
+
+        name = user.get_username()
+        if role in roles.TWO_FACTOR_GROUPS or user.is_superuser:
+            if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+                self.stdout.write(f"  {role}: user {name}, their password and a code from their app")
+            else:
+                days = invitations.valid_days()
+                self.stdout.write(
+                    f"  {role}: user {name}, one-time invitation (choose a password, set up an "
+                    f"authenticator app; works for {days} days):\n    {invitations.invitation_url(user)}"
+                )
+        elif user.has_usable_password():
+            self.stdout.write(f"  {role}: user {name}, password {DEV_ADMIN_PASSWORD}")
+        else:
+            self.stdout.write(f"  {role}: user {name}, invitation: {invitations.invitation_url(user)}")
