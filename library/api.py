@@ -4,22 +4,25 @@ Same filters and text query as the public library page; published, public, non-e
 only. Anonymous use is rate-limited per address; partner agencies get keys with their own limits.
 """
 
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import Annotated
 
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import HttpError
+from pydantic import AfterValidator
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, QueryDict
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 
 from wagtail.models import Locale
 
+from home import parameters
 from newsroom.accounts import client_address
 
-from . import export
+from . import export, identifiers
 from .models import PartnerKey
 from .search import LibraryQuery, library_products
 
@@ -93,17 +96,44 @@ class ProductList(Schema):
     results: list[Product]
 
 
+def _code(value):
+    """A code, slug or year from the query string (``home.parameters``): a value with a control
+    character or longer than any code is a 422 naming the parameter, before any lookup."""
+    with translation.override("en"):
+        return parameters.text(value)
+
+
+#: What a filter, ``lang`` or a path may carry; the API's messages are in English.
+Code = Annotated[str, AfterValidator(_code)]
+
+
+def _moment(value):
+    """An aware date-time that the database can compare (``0001-01-01T00:00:00+14:00`` is a valid
+    ISO date-time, but before year 1 in UTC)."""
+    if value is None:
+        return None
+    try:
+        moment = timezone.make_aware(value) if timezone.is_naive(value) else value
+        # In UTC: an offset beyond ±15:59 is valid ISO 8601 but not a PostgreSQL time zone.
+        return moment.astimezone(UTC)
+    except (OverflowError, ValueError):
+        raise ValueError("Out of range; a date-time from year 1 to 9999 in UTC is accepted.") from None
+
+
+Moment = Annotated[datetime | None, AfterValidator(_moment)]
+
+
 class Filters(Schema):
-    lang: str = "vi"
-    q: str = ""
-    convention: list[str] = []
-    province: list[str] = []
-    type: list[str] = []
-    language: list[str] = []
-    channel: list[str] = []
-    year: list[str] = []
-    organisation: list[str] = []
-    modified_since: datetime | None = None
+    lang: Code = "vi"
+    q: str = ""  # free text: cleaned like the page's search box, never refused
+    convention: list[Code] = []
+    province: list[Code] = []
+    type: list[Code] = []
+    language: list[Code] = []
+    channel: list[Code] = []
+    year: list[Code] = []
+    organisation: list[Code] = []
+    modified_since: Moment = None
     page: int = 1
     page_size: int = 20
 
@@ -169,11 +199,12 @@ def _serialise(product, request, translations):
 
 
 def _translations(products):
-    from .models import ProductPage
+    from .models import ProductPage, public_products
 
     found = {}
     keys = {product.translation_key for product in products}
-    for page in ProductPage.objects.filter(translation_key__in=keys).live().public().select_related("locale"):
+    translations = public_products(ProductPage.objects.filter(translation_key__in=keys))
+    for page in translations.select_related("locale"):
         found.setdefault(page.translation_key, []).append(page)
     return found
 
@@ -196,10 +227,7 @@ def list_products(request, filters: Query[Filters]):
         )
     products = query.apply(library_products(locale))
     if filters.modified_since:
-        since = filters.modified_since
-        if timezone.is_naive(since):
-            since = timezone.make_aware(since)
-        products = products.filter(last_published_at__gte=since)
+        products = products.filter(last_published_at__gte=filters.modified_since)
     size = max(1, min(filters.page_size, MAX_PAGE_SIZE))
     number = max(1, filters.page)
     total = products.count()
@@ -221,8 +249,10 @@ def list_products(request, filters: Query[Filters]):
 
 
 @api.get("/products/{identifier}/", response=Product, summary="One product by its identifier")
-def get_product(request, identifier: str, lang: str = "vi"):
+def get_product(request, identifier: str, lang: Code = "vi"):
     _throttle(request)
+    if not identifiers.is_identifier(identifier):  # cannot name a product: the same 404, no lookup
+        raise Http404
     product = export.with_export_relations(
         library_products(_locale(lang)).filter(identifier=identifier)
     ).first()

@@ -5,7 +5,7 @@ from datetime import date
 
 from wagtail.models import Locale
 
-from home.demo import t
+from home.demo import listed_per_language, t
 from home.models import Channel, Convention, HomePage, Organisation, PageProvince, ProductType, Province
 from news.demo import ORGANISATIONS
 from search.folding import slugify_folded
@@ -235,5 +235,7 @@ def seed(stdout):
         memory.add(product.slug, {code: slugify_folded(spec["title"]["en"]) for code in spec["translate"]})
         for code in spec["translate"]:
             missing.extend(translate(product, locales[code], memory)[1])
-    stdout.write(f"library: {len(PRODUCTS)} products in vi with en and km translations")
+    # Not every product is translated (the demo shows the "not yet translated" states): the summary
+    # says what each language's library lists.
+    stdout.write(f"library: {listed_per_language(library, 'products', 'products')}")
     return missing

@@ -1,10 +1,16 @@
-"""Exporting library products as CSV, XLSX and JSON: one row per product, terms by code."""
+"""Exporting library products as CSV, XLSX and JSON: one row per product, terms by code.
+
+Text cells of the CSV and XLSX files are neutralised against formula injection
+(``home.spreadsheets``); the JSON export carries the values as they are.
+"""
 
 import csv
 import io
 import json
 
 from django.http import HttpResponse, StreamingHttpResponse
+
+from home import spreadsheets
 
 COLUMNS = [
     "identifier",
@@ -91,7 +97,7 @@ def as_csv(products, request, filename):
         for row in _rows(products, request):
             buffer.seek(0)
             buffer.truncate()
-            writer.writerow([_flat(row[column]) for column in COLUMNS])
+            writer.writerow(spreadsheets.csv_row([_flat(row[column]) for column in COLUMNS]))
             yield buffer.getvalue()
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
@@ -106,7 +112,7 @@ def as_xlsx(products, request, filename):
     sheet = workbook.create_sheet("products")
     sheet.append(COLUMNS)
     for row in _rows(products, request):
-        sheet.append([_flat(row[column]) for column in COLUMNS])
+        sheet.append(spreadsheets.xlsx_row(sheet, [_flat(row[column]) for column in COLUMNS]))
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

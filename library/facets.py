@@ -12,8 +12,8 @@ filtering by a former province.
 """
 
 from django.db import transaction
-from django.db.models import Q
-from django.utils import timezone
+
+from home import visibility
 
 from .models import ProductFacet, ProductPage
 
@@ -67,11 +67,10 @@ def index_products(product_ids):
         ProductFacet(
             product_id=product.pk,
             locale_id=product.locale_id,
-            visible_from=product.embargo_until,
             facet=facet,
             value=value,
         )
-        for product in _loaded(ProductPage.objects.filter(pk__in=product_ids).live().public())
+        for product in _loaded(visibility.public_pages(ProductPage.objects.filter(pk__in=product_ids)))
         for facet, value in _rows(product)
     ]
     ProductFacet.objects.bulk_create(rows, batch_size=2000)
@@ -87,8 +86,5 @@ def rebuild_all(batch=2000, stdout=None):
 
 
 def visible(locale):
-    """Facet rows of the products the public may see in ``locale`` today."""
-    today = timezone.localdate()
-    return ProductFacet.objects.filter(locale_id=locale.pk).filter(
-        Q(visible_from__isnull=True) | Q(visible_from__lte=today)
-    )
+    """Facet rows of the products the public may see in ``locale`` (only those have rows)."""
+    return ProductFacet.objects.filter(locale_id=locale.pk)

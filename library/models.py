@@ -3,16 +3,16 @@
 import hashlib
 import hmac
 import secrets
+from datetime import datetime, time
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Q
-from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -21,13 +21,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import term_index
-from home.blocks import RICH_TEXT_FEATURES, MediaFileBlock
+from home import term_index, visibility
+from home.blocks import RICH_TEXT_FEATURES, ImageBlock, MediaFileBlock
 from home.models import SeoMixin, TaggedPageMixin
 from home.models.mixins import PAGE_CONTENT_PANELS, PAGE_TRANSLATABLE_FIELDS
 from newsroom.forms import OrganisationPageForm
@@ -49,6 +48,13 @@ class Language(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=100)
     name_km = models.CharField(_("name (Khmer)"), max_length=100)
 
+    panels = [
+        FieldRowPanel([FieldPanel("code"), FieldPanel("kind")]),
+        FieldPanel("name_vi"),
+        FieldPanel("name_en"),
+        FieldPanel("name_km"),
+    ]
+
     class Meta:
         verbose_name = _("content language")
         verbose_name_plural = _("content languages")
@@ -56,6 +62,21 @@ class Language(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        from .languages import validate_code
+
+        self.code = (self.code or "").strip()
+        validate_code(self.code)
+        if not self._state.adding and not Language.objects.filter(pk=self.code).exists():
+            raise ValidationError(
+                {
+                    "code": _(
+                        "The code of a language cannot be changed; add the language with the new "
+                        "code instead."
+                    )
+                }
+            )
 
     @property
     def name(self):
@@ -109,10 +130,16 @@ class Licence(models.TextChoices):
 
 
 def public_products(queryset=None):
-    """Published, public and not embargoed: what readers, partners and harvesters may see."""
-    queryset = ProductPage.objects.all() if queryset is None else queryset
-    today = timezone.localdate()
-    return queryset.live().public().filter(Q(embargo_until__isnull=True) | Q(embargo_until__lte=today))
+    """Published and public: what readers, partners and harvesters may see (an embargoed product
+    is not yet published: see :attr:`ProductPage.embargo_until`)."""
+    return visibility.visible(ProductPage.objects.all() if queryset is None else queryset)
+
+
+def embargo_start(day):
+    """The go-live time of an embargo lifted on ``day``: the start of that day, local time."""
+    if day is None:
+        return None
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 class LibraryPage(RolePermissionsMixin, RoutablePageMixin, SeoMixin, Page):
@@ -186,7 +213,7 @@ class ProductPage(RolePermissionsMixin, SeoMixin, TaggedPageMixin, Page):
     published_on = models.DateField(_("published on"), null=True, blank=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, editable=False, db_index=True)
     duration_minutes = models.PositiveIntegerField(_("duration (minutes)"), null=True, blank=True)
-    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    page_count = models.PositiveIntegerField(pgettext_lazy("page count", "pages"), null=True, blank=True)
     placements = StreamField([("placement", PlacementBlock())], blank=True, verbose_name=_("where it ran"))
     attachments = StreamField(AttachmentBlock(), blank=True, verbose_name=_("attachments"))
     transcript = models.TextField(_("transcript or subtitles"), blank=True)
@@ -194,9 +221,6 @@ class ProductPage(RolePermissionsMixin, SeoMixin, TaggedPageMixin, Page):
     attribution = models.CharField(_("attribution"), max_length=255, blank=True)
     reprint_allowed = models.BooleanField(_("reprint allowed"), default=True)
     rebroadcast_allowed = models.BooleanField(_("rebroadcast allowed"), default=True)
-    embargo_until = models.DateField(
-        _("embargo until"), null=True, blank=True, help_text=_("Hidden from the public until this date.")
-    )
     state_funded = models.BooleanField(_("state-funded"), default=False)
     funding_programme = models.CharField(_("funding programme"), max_length=255, blank=True)
 
@@ -222,10 +246,13 @@ class ProductPage(RolePermissionsMixin, SeoMixin, TaggedPageMixin, Page):
             [
                 FieldRowPanel([FieldPanel("licence"), FieldPanel("attribution")]),
                 FieldRowPanel([FieldPanel("reprint_allowed"), FieldPanel("rebroadcast_allowed")]),
-                FieldPanel("embargo_until"),
                 FieldRowPanel([FieldPanel("state_funded"), FieldPanel("funding_programme")]),
             ],
             heading=_("Rights and reuse"),
+            help_text=_(
+                "Under embargo? Set the go-live date in the publishing schedule (Status), then publish: "
+                "the product stays hidden everywhere until that day."
+            ),
         ),
         MultiFieldPanel(TaggedPageMixin.tagging_panels, heading=_("Tags")),
     ]
@@ -262,7 +289,7 @@ class ProductPage(RolePermissionsMixin, SeoMixin, TaggedPageMixin, Page):
                 "licence",
                 "reprint_allowed",
                 "rebroadcast_allowed",
-                "embargo_until",
+                "go_live_at",  # an embargo holds every language until the same day
                 "state_funded",
                 "funding_programme",
             )
@@ -292,15 +319,18 @@ class ProductPage(RolePermissionsMixin, SeoMixin, TaggedPageMixin, Page):
         return self.search_description or strip_tags(self.description)[:300]
 
     @property
-    def is_embargoed(self):
-        return bool(self.embargo_until and self.embargo_until > timezone.localdate())
+    def embargo_until(self):
+        """The day an embargoed product becomes public: Wagtail's go-live time, as a local date.
 
-    def serve(self, request, *args, **kwargs):
-        # Embargoed products are live (so that they publish themselves on the day) but not public;
-        # editors still preview them.
-        if self.is_embargoed and not getattr(request, "is_preview", False):
-            raise Http404
-        return super().serve(request, *args, **kwargs)
+        An embargo is scheduled publishing: a product published with a go-live time in the future
+        stays unpublished (in every language: the time is synchronised) until ``publish_scheduled``
+        publishes it, so nothing needs to hide a live product by hand. Imports and exports speak
+        of the day (the ``embargo_until`` column); setting it schedules from that day's start."""
+        return timezone.localtime(self.go_live_at).date() if self.go_live_at else None
+
+    @embargo_until.setter
+    def embargo_until(self, day):
+        self.go_live_at = embargo_start(day)
 
     @cached_property
     def terms(self):
@@ -371,6 +401,10 @@ class PartnerKey(models.Model):
 
     @classmethod
     def find(cls, secret):
+        """The active key whose secret this is, or None. Anything that cannot be a secret the site
+        issued (not printable ASCII, or far too long) is None before any lookup."""
+        if not secret or len(secret) > 200 or not (secret.isascii() and secret.isprintable()):
+            return None
         key = cls.objects.filter(prefix=secret[:8], active=True).first()
         if key and hmac.compare_digest(key.key_hash, hashlib.sha256(secret.encode()).hexdigest()):
             return key
@@ -382,7 +416,6 @@ class ProductFacet(models.Model):
 
     product = models.ForeignKey(ProductPage, on_delete=models.CASCADE, related_name="+", db_index=False)
     locale_id = models.PositiveIntegerField()
-    visible_from = models.DateField(null=True, blank=True)  # the product's embargo date, if any
     facet = models.CharField(max_length=16)
     value = models.CharField(max_length=64)
 
@@ -431,8 +464,3 @@ class ProductTombstone(models.Model):
 
     def __str__(self):
         return self.identifier
-
-
-def embargoed_pages():
-    """Pages that are live but must not be public yet (a subquery of page ids)."""
-    return ProductPage.objects.filter(embargo_until__gt=timezone.localdate()).values("pk")

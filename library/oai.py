@@ -13,16 +13,17 @@ from django.conf import settings
 from django.core import signing
 from django.db.models import Min
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from wagtail.models import Locale
 
-from home import provinces
+from home import parameters, provinces
 from home.models import Convention, Province
 
+from . import identifiers
 from .models import ProductPage, ProductTombstone, public_products
 
 OAI = "http://www.openarchives.org/OAI/2.0/"
@@ -43,6 +44,17 @@ ARGUMENTS = {
     "ListIdentifiers": ({"metadataPrefix"}, {"from", "until", "set", "resumptionToken"}),
     "ListRecords": ({"metadataPrefix"}, {"from", "until", "set", "resumptionToken"}),
     "GetRecord": ({"identifier", "metadataPrefix"}, set()),
+}
+#: The protocol's error for an argument whose value cannot name anything (a control character,
+#: or longer than the limit), and that limit. An identifier that cannot exist is unknown
+#: (idDoesNotExist), a prefix that cannot exist is unsupported (cannotDisseminateFormat).
+VALUE_ERRORS = {
+    "identifier": ("idDoesNotExist", parameters.MAX_LENGTH),
+    "metadataPrefix": ("cannotDisseminateFormat", parameters.MAX_LENGTH),
+    "set": ("badArgument", parameters.MAX_LENGTH),
+    "from": ("badArgument", parameters.MAX_LENGTH),
+    "until": ("badArgument", parameters.MAX_LENGTH),
+    "resumptionToken": ("badResumptionToken", 4000),
 }
 
 
@@ -73,10 +85,12 @@ def _oai_identifier(request, identifier):
 
 
 def _local_identifier(request, oai_identifier):
+    """The product identifier inside ``oai:<host>:<identifier>``; anything else cannot exist."""
     prefix = f"oai:{request.get_host().split(':')[0]}:"
-    if not oai_identifier.startswith(prefix):
-        raise OAIError("idDoesNotExist", f"No record {oai_identifier}")
-    return oai_identifier[len(prefix) :]
+    local = oai_identifier[len(prefix) :] if oai_identifier.startswith(prefix) else ""
+    if not identifiers.is_identifier(local):
+        raise OAIError("idDoesNotExist", f"No record {parameters.safe_echo(oai_identifier)}")
+    return local
 
 
 def _source_locale():
@@ -332,13 +346,24 @@ def _arguments(request):
             continue
         values = params.getlist(key)
         if key not in required | optional or len(values) != 1:
-            raise OAIError("badArgument", f"Illegal or repeated argument {key}")
+            raise OAIError("badArgument", f"Illegal or repeated argument {parameters.safe_echo(key)}")
         args[key] = values[0]
     if "resumptionToken" in args and len(args) > 1:
         raise OAIError("badArgument", "resumptionToken is an exclusive argument")
     if "resumptionToken" not in args and not required <= set(args):
         raise OAIError("badArgument", f"Missing argument(s): {', '.join(sorted(required - set(args)))}")
     return verb, args
+
+
+def _check_values(args):
+    """Every argument's value may be looked up (``home.parameters``), or the argument's own error."""
+    for key, value in args.items():
+        code, limit = VALUE_ERRORS[key]
+        try:
+            with translation.override("en"):
+                parameters.text(value, max_length=limit)
+        except parameters.BadValue as error:
+            raise OAIError(code, f"{key}: {error}") from None
 
 
 @csrf_exempt
@@ -353,7 +378,13 @@ def endpoint(request):
     request_element.text = request.build_absolute_uri(request.path)
     try:
         verb, args = _arguments(request)
-        request_element.attrib.update({"verb": verb, **args})
+        request_element.attrib.update(
+            {
+                key: parameters.safe_echo(value, max_length=4000)
+                for key, value in {"verb": verb, **args}.items()
+            }
+        )
+        _check_values(args)
         if verb == "Identify":
             _identify(request, root)
         elif verb == "ListMetadataFormats":

@@ -7,10 +7,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from wagtail.models import Locale
 
 from exhibitions.models import ExhibitionPage, ExhibitionVenue
+from home import parameters, spreadsheets, visibility
 from home.models import Province
 
 from . import reports
@@ -22,14 +24,19 @@ FIRST_YEAR = 2016
 def _year(value, default=None):
     if value in (None, ""):
         return default
-    if not str(value).isdigit() or not FIRST_YEAR - 30 <= int(value) <= timezone.localdate().year + 1:
-        raise Http404
-    return int(value)
+    try:
+        return parameters.integer(value, minimum=FIRST_YEAR - 30, maximum=timezone.localdate().year + 1)
+    except parameters.BadValue:
+        raise Http404 from None
 
 
 def _province(slug):
     if not slug:
         return None
+    try:
+        parameters.text(slug)
+    except parameters.BadValue:
+        raise Http404 from None
     unit = Province.objects.filter(locale=Locale.get_default(), slug=slug).select_related("successor").first()
     if unit is None:
         raise Http404
@@ -66,13 +73,13 @@ def tables(province, year):
         [_("Month"), _("Articles")],
         [(month.strftime("%m/%Y"), count) for month, count in reports.articles_per_month(year=year)],
     )
-    exhibitions = ExhibitionPage.objects.live().filter(locale=Locale.get_default())
+    exhibitions = visibility.public_pages(ExhibitionPage.objects.filter(locale=Locale.get_default()))
     venues = ExhibitionVenue.objects.filter(page__in=exhibitions).select_related("page")
     if year:
         venues = venues.filter(start_date__year__lte=year, end_date__year__gte=year)
     result["venues"] = (
         _("Exhibitions and their venues"),
-        [_("Exhibition"), _("Venue"), _("From"), _("Until")],
+        [_("Exhibition"), _("Venue"), pgettext("date range", "From"), _("Until")],
         [
             (v.page.title, f"{v.name}, {v.address}", v.start_date.isoformat(), v.end_date.isoformat())
             for v in venues
@@ -86,8 +93,8 @@ def _export(table, fmt, filename):
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow(columns)
-        writer.writerows(rows)
+        writer.writerow(spreadsheets.csv_row(columns))
+        writer.writerows(spreadsheets.csv_row(row) for row in rows)
         response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
         return response
@@ -102,9 +109,9 @@ def _workbook(sheets, filename):
     workbook = Workbook(write_only=True)
     for title, (columns, rows) in sheets.items():
         sheet = workbook.create_sheet(title[:31].replace("/", "-"))
-        sheet.append(columns)
+        sheet.append(spreadsheets.xlsx_row(sheet, columns))
         for row in rows:
-            sheet.append(list(row))
+            sheet.append(spreadsheets.xlsx_row(sheet, row))
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

@@ -1,28 +1,34 @@
 """Reports against the provincial plans' targets, computed with aggregate queries only.
 
-Scope: live library products, counted once each in the default language (translations are the
-same product). A report for a current province includes products tagged with the former
-provinces merged into it; a former province can also be reported on its own.
+Scope: public library products (``home.visibility``), counted once each in the default language
+(translations are the same product). A report for a current province includes products tagged
+with the former provinces merged into it; a former province can also be reported on its own.
 
-The rules behind each share (also shown on the report pages):
+The rules behind each share (also shown on the report pages and in docs/REPORTS.md). Each is
+counted on its own: a product can meet several, and no rule stands in for another.
 
-- **ethnic-minority or foreign languages**: the product has at least one content language whose
-  kind is *ethnic minority* or *foreign* (e.g. Khmer, Hmong, English);
-- **digital platforms**: the product ran on at least one channel marked *digital platform*
-  (online newspaper, social media, government portal, electronic notice boards);
-- **either** (the plan's 15–20% target): at least one of the two above;
-- **published online** (the plan's 100% target): on at least one digital channel.
+- **ethnic-minority or foreign languages**: at least one content language whose kind is *ethnic
+  minority* or *foreign* (e.g. Khmer, Hmong, English);
+- **digital-native** (made for a digital platform): the product ran on at least one channel and
+  every channel it ran on is marked *digital platform* (social media, online newspaper, portal,
+  electronic notice boards). A radio drama or a print article that was also posted online is not
+  digital-native: it is *published online*;
+- **either** (the 15–20% target): at least one of the two above;
+- **published online** (the 100% target): at least one placement ("where it ran") has a link.
+
+The thresholds are not constants: each province's plan stores its own (:mod:`plans`).
 """
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q
+from django.db import NotSupportedError
+from django.db.models import BooleanField, Count, F, Func, Q
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
-from home import provinces
+from home import provinces, visibility
 from home.models import Province
 
 from .languages import FOREIGN, MINORITY
@@ -34,24 +40,83 @@ RULES = [
         "is ethnic minority or foreign (for example Khmer, Hmong, English)."
     ),
     _(
-        "Digital platforms: the product ran on at least one channel marked as a digital platform (online "
-        "newspaper, social media, government portal, electronic notice boards)."
+        "Made for digital platforms: the product ran on at least one channel, and every channel it ran on "
+        "is a digital platform (online newspaper, social media, government portal, electronic notice "
+        "boards); a broadcast or print product that was also posted online does not count here."
     ),
     _(
-        "Either: at least one of the two above; the plan's target is between 15 and 20 per cent "
-        "of all products."
+        "Either: at least one of the two above (the plans' 15–20% target); the thresholds are each "
+        "province's plan's own."
     ),
-    _("Published online: on at least one digital channel; the plan's target is every product."),
     _(
-        "Products are live library records counted once each; a current province includes the former "
+        "Published online: at least one of the places where the product ran has a link; counted on its "
+        "own, whatever the channels (the plans' 100% target)."
+    ),
+    _(
+        "Products are public library records counted once each; a current province includes the former "
         "provinces merged into it; the year is the year of publication (or production)."
     ),
 ]
-TARGET_LANGUAGE_OR_DIGITAL = (15, 20)
-TARGET_ONLINE = 100
 
 MINORITY_OR_FOREIGN = Q(languages__kind__in=[FOREIGN, MINORITY])
-DIGITAL = Q(channels__is_digital=True)
+
+
+class HasPlacementLink(Func):
+    """True when at least one placement of the product ("where it ran") has a non-empty link.
+
+    Placements are a StreamField (JSON): read in the database, with each vendor's JSON functions, so
+    that the online share stays one aggregate query."""
+
+    output_field = BooleanField()
+    arity = 1
+    sqlite_template = (
+        "EXISTS (SELECT 1 FROM json_each(%(expressions)s) AS placement "
+        "WHERE COALESCE(json_extract(placement.value, '$.value.url'), '') <> '')"
+    )
+    postgresql_template = "jsonb_path_exists((%(expressions)s)::jsonb, '$[*].value.url ? (@ != \"\")')"
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, template=self.sqlite_template, **extra_context)
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, template=self.postgresql_template, **extra_context)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        raise NotSupportedError(f"HasPlacementLink: no JSON query for {connection.vendor}")
+
+
+def _digital_native():
+    non_digital = ProductPage.objects.filter(channels__is_digital=False).values("pk")
+    return Q(channels__is_digital=True) & ~Q(pk__in=non_digital)
+
+
+def _online():
+    return Q(HasPlacementLink("placements"))
+
+
+def _counts():
+    """The aggregate expressions behind :class:`Shares` (one query, whatever is grouped)."""
+    digital = _digital_native()
+    return {
+        "total": Count("pk", distinct=True),
+        "language": Count("pk", filter=MINORITY_OR_FOREIGN, distinct=True),
+        "digital": Count("pk", filter=digital, distinct=True),
+        "either": Count("pk", filter=MINORITY_OR_FOREIGN | digital, distinct=True),
+        "online": Count("pk", filter=_online(), distinct=True),
+    }
+
+
+def matching(queryset, rule):
+    """The products of ``queryset`` that meet one rule: ``language``, ``digital``, ``either``,
+    ``online`` (the records behind a figure)."""
+    conditions = {
+        "language": MINORITY_OR_FOREIGN,
+        "digital": _digital_native(),
+        "either": MINORITY_OR_FOREIGN | _digital_native(),
+        "online": _online(),
+    }
+    return ProductPage.objects.filter(pk__in=queryset.values("pk")).filter(conditions[rule]).distinct()
+
 
 DIMENSIONS = {
     "convention": ("conventions__code", "conventions__name"),
@@ -64,8 +129,8 @@ DIMENSIONS = {
 
 
 def products(*, province=None, year=None):
-    """Live products in the default language, narrowed to a province (merger-aware) and a year."""
-    queryset = ProductPage.objects.live().filter(locale=Locale.get_default())
+    """Public products in the default language, narrowed to a province (merger-aware) and a year."""
+    queryset = visibility.visible(ProductPage.objects.filter(locale=Locale.get_default()))
     if province is not None:
         queryset = provinces.filter_pages(queryset, [province.translation_key])
     if year is not None:
@@ -110,7 +175,7 @@ def by_province(queryset):
 def articles_per_month(*, year=None):
     from news.models import ArticlePage
 
-    articles = ArticlePage.objects.live().filter(locale=Locale.get_default())
+    articles = visibility.public_pages(ArticlePage.objects.filter(locale=Locale.get_default()))
     if year is not None:
         articles = articles.filter(date__year=year)
     rows = (
@@ -121,11 +186,16 @@ def articles_per_month(*, year=None):
 
 @dataclass
 class Shares:
+    """Counts of products meeting each rule. The thresholds are the province's plan's (``None``
+    where no plan sets one: then nothing is judged met or missed)."""
+
     total: int
     language: int
     digital: int
     either: int
     online: int
+    either_threshold: float | None = None
+    online_threshold: float | None = None
 
     def percent(self, part):
         return round(100 * part / self.total, 1) if self.total else 0.0
@@ -148,22 +218,42 @@ class Shares:
 
     @property
     def meets_language_or_digital(self):
-        return self.total > 0 and self.either_pct >= TARGET_LANGUAGE_OR_DIGITAL[0]
+        if self.either_threshold is None or not self.total:
+            return None
+        return self.either_pct >= self.either_threshold
 
     @property
     def meets_online(self):
-        return self.total > 0 and self.online_pct >= TARGET_ONLINE
+        if self.online_threshold is None or not self.total:
+            return None
+        return self.online_pct >= self.online_threshold
 
 
 def shares(queryset):
     """The target shares for ``queryset`` in one aggregate query."""
-    values = ProductPage.objects.filter(pk__in=queryset.values("pk")).aggregate(
-        total=Count("pk", distinct=True),
-        language=Count("pk", filter=MINORITY_OR_FOREIGN, distinct=True),
-        digital=Count("pk", filter=DIGITAL, distinct=True),
-        either=Count("pk", filter=MINORITY_OR_FOREIGN | DIGITAL, distinct=True),
-    )
-    return Shares(online=values["digital"], **values)
+    return Shares(**ProductPage.objects.filter(pk__in=queryset.values("pk")).aggregate(**_counts()))
+
+
+def plan_thresholds(year):
+    """``{province translation key: (either threshold, online threshold)}`` from the plans in force
+    in ``year`` (the lower end of a range such as 15–20%)."""
+    from plans.models import Measure, Target
+
+    found = {}
+    targets = Target.objects.filter(
+        locale=Locale.get_default(),
+        plan__starts_on__year__lte=year,
+        plan__ends_on__year__gte=year,
+        measure__in=[Measure.LANGUAGE_OR_DIGITAL, Measure.ONLINE],
+    ).values_list("plan__province__translation_key", "measure", "threshold")
+    for key, measure, threshold in targets:
+        either, online = found.get(key, (None, None))
+        if measure == Measure.ONLINE:
+            online = float(threshold)
+        else:
+            either = float(threshold)
+        found[key] = (either, online)
+    return found
 
 
 def targets_by_province(year):
@@ -178,21 +268,17 @@ def targets_by_province(year):
             )
         )
         .values("unit")
-        .annotate(
-            total=Count("pk", distinct=True),
-            language=Count("pk", filter=MINORITY_OR_FOREIGN, distinct=True),
-            digital=Count("pk", filter=DIGITAL, distinct=True),
-            either=Count("pk", filter=MINORITY_OR_FOREIGN | DIGITAL, distinct=True),
-        )
+        .annotate(**_counts())
         .order_by()
     )
-    found = {row["unit"]: row for row in rows}
+    found = {row.pop("unit"): row for row in rows}
+    thresholds = plan_thresholds(year)
+    empty = {"total": 0, "language": 0, "digital": 0, "either": 0, "online": 0}
     result = []
     for unit in Province.objects.filter(locale=Locale.get_default(), valid_until__isnull=True).order_by(
         "name"
     ):
-        row = found.get(unit.translation_key, {"total": 0, "language": 0, "digital": 0, "either": 0})
-        result.append(
-            (unit, Shares(row["total"], row["language"], row["digital"], row["either"], row["digital"]))
-        )
+        either, online = thresholds.get(unit.translation_key, (None, None))
+        row = found.get(unit.translation_key, empty)
+        result.append((unit, Shares(**row, either_threshold=either, online_threshold=online)))
     return result

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from home import page_cache, provinces, term_index
+from home import page_cache, parameters, provinces, term_index
 from home.models import Channel, Convention, Organisation, ProductType, Province
 from search.query import RankedObjects, clean_query, matching_objects
 
@@ -78,16 +78,18 @@ class LibraryQuery:
             options = facet.options(locale)
             for value in values:
                 if facet.name == "year":
-                    if value.isdigit() and 1900 <= int(value) <= 2200:
-                        query._choose(facet.name, int(value), value, None)
-                    else:
-                        query.errors.append((facet.label, value))
+                    try:
+                        query._choose(
+                            facet.name, parameters.integer(value, minimum=1900, maximum=2200), value, None
+                        )
+                    except parameters.BadValue:
+                        query.errors.append((facet.label, parameters.safe_echo(value)))
                 elif value in options:
                     term = options[value]
                     key = term.code if facet.name == "language" else term.translation_key
                     query._choose(facet.name, key, value, term)
                 else:
-                    query.errors.append((facet.label, value))
+                    query.errors.append((facet.label, parameters.safe_echo(value)))
         return query
 
     def _choose(self, name, key, value, term):

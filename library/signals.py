@@ -3,15 +3,18 @@
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
-from wagtail.models import PageViewRestriction
-from wagtail.signals import page_published, page_unpublished
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from home import visibility
 
 from . import facets
 from .models import ProductFacet, ProductPage, ProductTombstone
 
 
 def _bury(product):
-    if ProductPage.objects.filter(identifier=product.identifier, live=True).exclude(pk=product.pk).exists():
+    others = ProductPage.objects.filter(identifier=product.identifier).exclude(pk=product.pk)
+    if visibility.public_pages(others).exists():
         return  # another language version is still public
     ProductTombstone.objects.update_or_create(
         identifier=product.identifier,
@@ -40,9 +43,25 @@ def product_published(sender, instance, **kwargs):
     ProductTombstone.objects.filter(identifier=instance.identifier).delete()
 
 
+def _subtree_changed(page):
+    """Products at or below ``page`` ask the visibility rule again: those no longer public leave
+    the facet index and are reported deleted to harvesters; those public again come back."""
+    products = ProductPage.objects.descendant_of(page, inclusive=True)
+    facets.index_products(products.values_list("pk", flat=True))
+    public = set(visibility.public_pages(products).values_list("pk", flat=True))
+    for product in products.filter(live=True).iterator():
+        if product.pk in public:
+            ProductTombstone.objects.filter(identifier=product.identifier).delete()
+        else:
+            _bury(product)
+
+
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def restriction_changed(sender, instance, **kwargs):
-    """Private products leave the facet index; products made public again come back."""
-    ids = ProductPage.objects.descendant_of(instance.page, inclusive=True).values_list("pk", flat=True)
-    facets.index_products(ids)
+    _subtree_changed(instance.page)
+
+
+@receiver(post_page_move)
+def page_moved(sender, instance, **kwargs):
+    _subtree_changed(Page.objects.get(pk=instance.pk))

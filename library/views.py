@@ -1,12 +1,15 @@
 """The public library page and its exports."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404
+
+from home import parameters
 
 from . import export
 from .search import FACETS, LibraryQuery
 
 PER_PAGE = 20
+MAX_PAGE = 10_000
 
 
 def _facet_options(query, counts, locale):
@@ -46,20 +49,18 @@ def library_index(request, library):
     base = library.products()
     listed = base.select_related("product_type", "producer")
     products = query.ranked(listed) if query.text else query.apply(listed).order_by("-published_on", "-pk")
+    try:
+        number = parameters.integer(request.GET.get("page") or "1")
+    except parameters.BadValue:  # not a number: the first page
+        number = 1
+    number = min(max(number, 1), MAX_PAGE + 1)  # past MAX_PAGE no page exists: a 404 below
     if query.text:
-        number = request.GET.get("page", "1")
-        number = int(number) if number.isdigit() and int(number) > 0 else 1
         products.prefetch((number - 1) * PER_PAGE, PER_PAGE)  # the total and this page in one query
     paginator = Paginator(products, PER_PAGE)
     try:
-        page_obj = paginator.page(request.GET.get("page") or 1)
-    except PageNotAnInteger:
-        page_obj = paginator.page(1)
+        page_obj = paginator.page(number)
     except EmptyPage as error:
-        if request.GET.get("page", "").lstrip("-").isdigit() and int(request.GET["page"]) < 1:
-            page_obj = paginator.page(1)
-        else:
-            raise Http404 from error
+        raise Http404 from error
     params = request.GET.copy()
     params.pop("page", None)
     return library.render(

@@ -4,7 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView
+
+from translations.breadcrumbs import SnippetViewSet
+from translations.listing_columns import boolean_column
 
 from . import admin_views, report_views
 from .models import LibraryPage, PartnerKey
@@ -63,7 +66,7 @@ class PartnerKeyViewSet(SnippetViewSet):
     menu_label = _("Partner API keys")
     add_to_admin_menu = True
     menu_order = 270
-    list_display = ["agency", "prefix", "requests_per_minute", "active"]
+    list_display = ["agency", "prefix", "requests_per_minute", boolean_column(PartnerKey, "active")]
     form_fields = ["agency", "requests_per_minute", "active"]
 
 

@@ -30,6 +30,8 @@ class Command(BaseCommand):
             report, _plans = importer.check(rows, locale)
         for problem in report.problems:
             self.stderr.write(f"row {problem.row}, {problem.column}: {problem.message}")
+        for note in report.notes:
+            self.stdout.write(f"row {note.row}, {note.column}: {note.message}")
         if not report.ok:
             raise CommandError(f"{len(report.problems)} problem(s); nothing was imported.")
         done = f"created {len(report.created)}, updated {len(report.updated)}" if commit else "dry run"
