@@ -262,7 +262,9 @@ def seed(stdout):
         EXHIBITION["introduction"]["vi"],
         "Nguyễn Văn Minh",
     )
-    page.start_date, page.hero_image = date(2025, 6, 1), items[0].image
+    # The hero travels furthest (cards, link previews): never a photograph of people who need consent.
+    hero = next(item for item in items if not (item.identifiable_people or item.child_present))
+    page.start_date, page.hero_image = date(2025, 6, 1), hero.image
     page.organisation = newspaper
     page.sections = [
         ("section", {"title": title["vi"], "text": "", "items": [items[i] for i in indexes]})

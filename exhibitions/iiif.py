@@ -25,6 +25,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
+from home import visibility
+
 from . import iiif_image
 from .models import ExhibitionItem, ExhibitionPage
 
@@ -44,7 +46,7 @@ def _key(identifier):
 
 def _shown_item(identifier):
     item = (
-        ExhibitionItem.objects.shown()
+        ExhibitionItem.objects.public()
         .filter(translation_key=_key(identifier))
         .select_related("image")
         .order_by("pk")
@@ -244,7 +246,7 @@ def build_manifest(request, pages):
     keys = source.item_keys()
     versions = {}
     for item in (
-        ExhibitionItem.objects.shown()
+        ExhibitionItem.objects.public()
         .filter(translation_key__in=keys)
         .select_related("image", "locale")
         .order_by("pk")
@@ -307,7 +309,9 @@ def build_manifest(request, pages):
 @require_safe
 def manifest(request, key):
     pages = list(
-        ExhibitionPage.objects.live().public().filter(translation_key=_key(key)).select_related("locale")
+        visibility.public_pages(ExhibitionPage.objects.filter(translation_key=_key(key))).select_related(
+            "locale"
+        )
     )
     if not pages:
         raise Http404("No such exhibition")

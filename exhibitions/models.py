@@ -21,6 +21,7 @@ from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import page_cache, visibility
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import HeroMixin, SeoMixin, TaggedPageMixin
 from home.models.mixins import PAGE_CONTENT_PANELS, PAGE_TRANSLATABLE_FIELDS
@@ -43,16 +44,43 @@ def responsible_organisation(help_text):
     )
 
 
+def consent_is_valid_q(today=None):
+    """Items showing nobody who needs consent, or whose consent is held and not yet over."""
+    today = today or timezone.localdate()
+    return Q(identifiable_people=False, child_present=False) | Q(consent_held=True) & (
+        Q(consent_until__isnull=True) | Q(consent_until__gte=today)
+    )
+
+
 class ItemQuerySet(models.QuerySet):
     def shown(self):
-        """Items the public may see today: published, and showing nobody who needs consent that
-        is missing or expired. Consent is synchronised across translations, so an item is shown or
-        withheld in every language at once, automatically on the day consent runs out."""
-        today = timezone.localdate()
-        return self.filter(live=True).filter(
-            Q(identifiable_people=False, child_present=False)
-            | Q(consent_held=True) & (Q(consent_until__isnull=True) | Q(consent_until__gte=today))
+        """Items that may be shown today: published, and showing nobody who needs consent that
+        is missing or expired, nor a photograph withheld for another item's consent. Consent is
+        synchronised across translations, so an item is shown or withheld in every language at
+        once, automatically on the day consent runs out."""
+        return (
+            self.filter(live=True)
+            .filter(consent_is_valid_q())
+            .exclude(image_id__in=visibility.withheld_image_ids())
         )
+
+    def public(self):
+        """What the public may see: shown items that a public exhibition shows (the rule of
+        ``home.visibility``; an item only in a draft, unpublished or private exhibition is not
+        public anywhere: pages, search, IIIF)."""
+        return self.shown().filter(translation_key__in=public_item_keys())
+
+
+def public_item_keys():
+    """Translation keys of the items public exhibitions show, kept per content generation."""
+
+    def compute():
+        keys = set()
+        for exhibition in visibility.public_pages(ExhibitionPage.objects.all()).only("sections"):
+            keys.update(exhibition.item_keys())
+        return frozenset(keys)
+
+    return page_cache.per_generation("public-item-keys", compute)
 
 
 class ConsentRequired(ValidationError):
@@ -224,6 +252,18 @@ class ExhibitionItem(DraftStateMixin, RevisionMixin, TranslatableMixin, index.In
             raise ConsentRequired(blocker)
         return super().publish(revision, *args, **kwargs)
 
+    @classmethod
+    def public_objects(cls, queryset):
+        return queryset.public()
+
+    @classmethod
+    def withheld_images(cls):
+        """Images of people whose consent is missing, expired or withdrawn, whatever state their
+        item is in: withheld from the public wherever else they are used (``home.visibility``)."""
+        return (
+            cls.objects.exclude(consent_is_valid_q()).order_by().values_list("image_id", flat=True).distinct()
+        )
+
     @property
     def iiif_id(self):
         """The item's image identifier in the IIIF Image API: the same in every language."""
@@ -258,9 +298,7 @@ class ExhibitionIndexPage(RolePermissionsMixin, SeoMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         exhibitions = (
-            ExhibitionPage.objects.child_of(self)
-            .live()
-            .public()
+            visibility.public_pages(ExhibitionPage.objects.child_of(self))
             .select_related("hero_image")
             .order_by("-start_date")
         )

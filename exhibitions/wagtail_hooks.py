@@ -8,15 +8,17 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import DeleteView, EditView
 
-from newsroom.permissions import InstancePermissionMixin, OrganisationItemPermissionPolicy
+from newsroom.admin_views import OrganisationSnippetViewSet, SeenObjectsIndexView
+from newsroom.permissions import InstancePermissionMixin, OrganisationItemPermissionPolicy, sees_drafts
+from translations.listing_columns import boolean_column
 
 from . import admin_views, consent
 from .models import ExhibitionItem
 
 
-class ExhibitionItemIndexView(IndexView):
+class ExhibitionItemIndexView(SeenObjectsIndexView):
     @cached_property
     def header_buttons(self):
         buttons = super().header_buttons
@@ -37,7 +39,7 @@ class ExhibitionItemDeleteView(InstancePermissionMixin, DeleteView):
     pass
 
 
-class ExhibitionItemViewSet(SnippetViewSet):
+class ExhibitionItemViewSet(OrganisationSnippetViewSet):
     model = ExhibitionItem
     index_view_class = ExhibitionItemIndexView
     edit_view_class = ExhibitionItemEditView
@@ -46,7 +48,15 @@ class ExhibitionItemViewSet(SnippetViewSet):
     menu_label = _("Exhibition items")
     add_to_admin_menu = True
     menu_order = 255
-    list_display = ["title", "kind", "date_text", "source", "live", "consent_held", "consent_until"]
+    list_display = [
+        "title",
+        "kind",
+        "date_text",
+        "source",
+        boolean_column(ExhibitionItem, "live"),
+        boolean_column(ExhibitionItem, "consent_held"),
+        "consent_until",
+    ]
     list_filter = ["kind", "live", "child_present", "consent_held"]
 
 
@@ -76,7 +86,12 @@ class ConsentPanel(Component):
     order = 150
 
     def get_context_data(self, parent_context):
-        return {"expired": consent.expired(), "expiring": consent.expiring(), "days": consent.WARNING_DAYS}
+        user = parent_context["request"].user
+        return {
+            "expired": [item for item in consent.expired() if sees_drafts(user, item)],
+            "expiring": [item for item in consent.expiring() if sees_drafts(user, item)],
+            "days": consent.WARNING_DAYS,
+        }
 
 
 @hooks.register("construct_homepage_panels")

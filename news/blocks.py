@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from home.blocks import BodyBlock, FigureBlock, MediaFileBlock
+from translations.blocks import PageChooserBlock
 
 
 class GalleryBlock(blocks.StructBlock):
@@ -27,7 +28,8 @@ class ProductLinkValue(blocks.StructValue):
 class ProductLinkBlock(blocks.StructBlock):
     """A card linking to a product in the shared library."""
 
-    page = blocks.PageChooserBlock(label=_("Library product"), page_type="library.ProductPage")
+    # The chooser names the product type in each person's admin language (translations/blocks.py).
+    page = PageChooserBlock(label=_("Library product"), page_type="library.ProductPage")
     note = blocks.CharBlock(label=_("Why it is relevant"), max_length=300, required=False)
 
     class Meta:

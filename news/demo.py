@@ -5,7 +5,7 @@ from datetime import date
 
 from wagtail.models import Locale
 
-from home.demo import poster_image, t
+from home.demo import listed_per_language, poster_image, t
 from home.models import ContentArea, Convention, HomePage, Organisation, PageProvince, Person, Province, Topic
 from translations.localize import TranslationMemory, translate
 
@@ -329,7 +329,5 @@ def seed(stdout):
         for code in languages:
             machine = code in spec.get("machine", ())
             missing.extend(translate(article, locales[code], memory, machine=machine)[1])
-    stdout.write(
-        f"news: {len(ARTICLES)} articles in vi, {sum(len(a['languages']) for a in ARTICLES)} translations"
-    )
+    stdout.write(f"news: {listed_per_language(section, 'articles', 'articles')}")
     return missing

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Site
 
+from home import visibility
+
 from . import listing
 from .forms import ArticleFilterForm
 from .models import ArticlePage
@@ -32,7 +34,7 @@ class ArticleFeed(Feed):
         return None
 
     def base_queryset(self):
-        return ArticlePage.objects.live().public().filter(locale=self.locale)
+        return visibility.public_pages(ArticlePage.objects.filter(locale=self.locale))
 
     def title(self):
         terms = ", ".join(str(term) for term in self.form.selected_terms())

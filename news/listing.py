@@ -4,7 +4,7 @@ from django.db import connection
 from django.db.models import BooleanField, IntegerField, Prefetch, Q
 from django.db.models.expressions import RawSQL
 
-from home import page_cache, provinces
+from home import page_cache, provinces, visibility
 from home.models import CustomRendition
 from home.models.taxonomy import PageProvince, Province
 
@@ -76,9 +76,7 @@ def related_articles(article, limit=4):
         shares |= Q(RawSQL(sql, params, output_field=BooleanField()))  # noqa: S611
     return list(
         with_cards(
-            ArticlePage.objects.live()
-            .public()
-            .filter(locale_id=article.locale_id)
+            visibility.public_pages(ArticlePage.objects.filter(locale_id=article.locale_id))
             .exclude(pk=article.pk)
             .annotate(score=score)
             .filter(shares)
@@ -124,8 +122,6 @@ def remembered_related_articles(article, limit=4):
     chosen = page_cache.per_generation(f"related-articles:{article.pk}:{limit}", choose)
     if computed or not chosen:
         return computed
-    cards = {
-        related.pk: related
-        for related in with_cards(ArticlePage.objects.live().filter(pk__in=chosen).order_by())
-    }
+    public = visibility.public_pages(ArticlePage.objects.filter(pk__in=chosen)).order_by()
+    cards = {related.pk: related for related in with_cards(public)}
     return [cards[pk] for pk in chosen if pk in cards]

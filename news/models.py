@@ -15,7 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import term_index
+from home import term_index, visibility
 from home.models import HeroMixin, SeoMixin, TaggedPageMixin
 from home.models.mixins import PAGE_CONTENT_PANELS, PAGE_TRANSLATABLE_FIELDS
 from home.tagging import localized_terms
@@ -73,9 +73,7 @@ class ArticleIndexPage(RolePermissionsMixin, RoutablePageMixin, SeoMixin, Page):
     def articles(self):
         """Live public articles anywhere below this section, in its language, newest first."""
         return (
-            ArticlePage.objects.live()
-            .public()
-            .descendant_of(self)
+            visibility.public_pages(ArticlePage.objects.descendant_of(self))
             .filter(locale_id=self.locale_id)
             .order_by("-date", "-first_published_at", "-pk")
         )

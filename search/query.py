@@ -150,7 +150,8 @@ def promotions(text, locale):
     """Editors' pinned results (Wagtail search promotions) for this query, in the reader's language:
     the promotion's query and the reader's text are compared folded."""
     from wagtail.contrib.search_promotions.models import SearchPromotion
-    from wagtail.models import Page
+
+    from home import visibility
 
     folded = fold(clean_query(text))
     if not folded:
@@ -164,7 +165,7 @@ def promotions(text, locale):
             continue
         if promotion.page_id:
             page = promotion.page.get_translation_or_none(locale) or promotion.page
-            if not Page.objects.filter(pk=page.pk).live().public().exists():
+            if not visibility.page_is_public(page):
                 continue
             promotion.target_title, promotion.target_url = page.title, page.url
         else:

@@ -2,10 +2,11 @@
 object per language, or nothing when the public may not see it.
 
 Indexed: articles, conventions, library products, exhibitions, exhibition items and the site's
-other pages (standard pages and section pages). Drafts, private pages (view restrictions on the
-page or an ancestor) and items withheld for consent are never indexed; embargoed products are
-indexed with ``visible_from`` and items with time-limited consent with ``visible_until``, so they
-appear and disappear on the right day without a re-index.
+other pages (standard pages and section pages), when ``home.visibility`` says the public may see
+them: drafts, scheduled (embargoed) products, private pages (view restrictions on the page or an
+ancestor), items withheld for consent and items no public exhibition shows are never indexed.
+Items with time-limited consent are indexed with ``visible_until``, so they disappear on the
+right day without a re-index.
 """
 
 from django.apps import apps
@@ -15,6 +16,8 @@ from django.utils.html import strip_tags
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index as wagtail_index
+
+from home import visibility
 
 from . import analysis
 from .backends import Document
@@ -146,10 +149,6 @@ def _document(instance, *, kind, locale, title, text, url, date=None, facets=(),
     )
 
 
-def _is_public(page):
-    return page.live and Page.objects.filter(pk=page.pk).public().exists()
-
-
 class ParentUrls:
     """Page addresses for a rebuild: each parent's address is computed once (Wagtail's full
     ``get_url_parts``), then a child's is its parent's plus its slug."""
@@ -173,7 +172,7 @@ def page_document(page, *, public=None, names=None, urls=None):
     kind = kind_of(type(page))
     if kind is None:
         return None
-    if not (public if public is not None else _is_public(page)):
+    if not (public if public is not None else visibility.page_is_public(page)):
         return None
     if urls is not None:
         url = urls.url(page)
@@ -208,7 +207,6 @@ def page_document(page, *, public=None, names=None, urls=None):
         url=url,
         date=day,
         facets=facets,
-        visible_from=getattr(page, "embargo_until", None),
     )
 
 
@@ -217,15 +215,17 @@ def item_url(item, exhibitions=None):
     from exhibitions.models import ExhibitionPage
 
     if exhibitions is None:
-        exhibitions = ExhibitionPage.objects.live().public().filter(locale_id=item.locale_id).order_by("pk")
+        exhibitions = visibility.public_pages(
+            ExhibitionPage.objects.filter(locale_id=item.locale_id)
+        ).order_by("pk")
     for exhibition in exhibitions:
         if exhibition.locale_id == item.locale_id and item.translation_key in exhibition.item_keys():
             return exhibition.url + exhibition.reverse_subpage("item", args=[str(item.translation_key)])
     return None
 
 
-def item_document(item, exhibitions=None, names=None):
-    if not (item.live and item.consent_is_valid):
+def item_document(item, exhibitions=None, names=None, *, public=None):
+    if not (public if public is not None else visibility.is_visible(item)):
         return None
     url = item_url(item, exhibitions)
     if url is None:
@@ -261,7 +261,7 @@ def all_documents(batch=500):
     """Every document of the site, model by model, for a rebuild."""
     from exhibitions.models import ExhibitionItem, ExhibitionPage
 
-    public_ids = set(Page.objects.live().public().values_list("pk", flat=True))
+    public_ids = set(visibility.public_pages().values_list("pk", flat=True))
     names, urls = TermNames(), ParentUrls()
     for model in page_models():
         queryset = model.objects.live().select_related("locale").order_by("pk")
@@ -273,9 +273,9 @@ def all_documents(batch=500):
             document = page_document(page, public=page.pk in public_ids, names=names, urls=urls)
             if document:
                 yield document
-    exhibitions = list(ExhibitionPage.objects.live().public().order_by("pk"))
-    items = ExhibitionItem.objects.shown().select_related("locale").prefetch_related("conventions")
+    exhibitions = list(visibility.public_pages(ExhibitionPage.objects.all()).order_by("pk"))
+    items = ExhibitionItem.objects.public().select_related("locale").prefetch_related("conventions")
     for item in items.order_by("pk").iterator(chunk_size=batch):
-        document = item_document(item, exhibitions, names)
+        document = item_document(item, exhibitions, names, public=True)
         if document:
             yield document

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale
 
-from home import page_cache
+from home import page_cache, parameters
 from home.models import Convention, Province
 
 from . import query as search_query
@@ -60,8 +60,12 @@ def _filters(params, locale):
                 filters.setdefault("province_tagged", []).append(term.translation_key.hex)
             else:
                 filters.setdefault(name, []).append(term.translation_key.hex)
-    years = [y for y in params.getlist("year") if y.isdigit() and 1900 <= int(y) <= 2200]
-    ignored += [y for y in params.getlist("year") if y not in years]
+    years = []
+    for value in params.getlist("year"):
+        try:
+            years.append(str(parameters.integer(value, minimum=1900, maximum=2200)))
+        except parameters.BadValue:
+            ignored.append(value)
     if years:
         filters["year"] = years
     return filters, ignored
@@ -99,8 +103,8 @@ def _facet_options(counts, params, locale):
 
 def _page_number(value):
     try:
-        return min(max(int(value), 1), MAX_PAGE)
-    except (TypeError, ValueError):
+        return min(max(parameters.integer(value or "1"), 1), MAX_PAGE)
+    except parameters.BadValue:
         return 1
 
 
