@@ -86,7 +86,11 @@ def organisation_of(instance):
     name = getattr(type(instance), "organisation_field", None)
     if name is None:
         return None
-    organisation_id = getattr(instance, f"{name}_id", None)
+    return organisation_key(getattr(instance, f"{name}_id", None))
+
+
+def organisation_key(organisation_id):
+    """The translation key of the organisation row ``organisation_id`` (None for None)."""
     if organisation_id is None:
         return None
     if organisation_id not in _organisation_keys:

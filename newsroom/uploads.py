@@ -4,39 +4,112 @@ Wagtail already refuses images whose content is not the format their extension c
 over ``WAGTAILIMAGES_MAX_IMAGE_PIXELS`` (decompression bombs) or ``WAGTAILIMAGES_MAX_UPLOAD_SIZE``,
 and any extension outside ``WAGTAILIMAGES_EXTENSIONS`` (SVG is not among them: it can carry
 script). For documents Wagtail checks only the extension; here the content must match it too,
-zip-based files are checked for bombs, and every stored file name is made safe.
+zip-based files are measured by the bytes they really unpack to (never by what their headers
+claim), and every stored file name is made safe.
 """
 
+import copy
 import io
 import os
+import struct
 import zipfile
 
 from anyascii import anyascii
 
 from django import forms
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
+from . import wagtail_1354, wagtail_11802
+
 ZIP_BASED = {"docx", "xlsx", "odt", "ods", "zip"}
 TEXT = {"csv", "txt"}
+#: An archive may unpack to at most this many times its own size (and DOCUMENT_MAX_UNPACKED_BYTES).
+MAX_UNPACK_RATIO = 100
+MAX_ARCHIVE_MEMBERS = 10_000
+_CHUNK = 64 * 1024
 
 
-def _zip_ok(data, extension):
+def unpacked_size(data, limit):
+    """The bytes the zip archive ``data`` really unpacks to, counted by decompressing every member
+    (its headers may under-state the sizes), stopping as soon as the count passes ``limit``.
+    ``None`` when it is not a readable, unencrypted zip archive."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, ValueError):
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        return None
+    if len(members) > MAX_ARCHIVE_MEMBERS:
+        return None
+    total = 0
+    for member in members:
+        if member.is_dir():
+            continue
+        if member.compress_type == zipfile.ZIP_STORED:
+            total += min(member.compress_size, len(data))  # stored bytes are in the archive itself
+        else:
+            # Read past whatever the headers claim: the stream ends where the compressed data
+            # ends, and the count stops at the limit.
+            start = _data_start(data, member)
+            if start is None:
+                return None
+            measured = copy.copy(member)
+            measured.file_size = limit + 2 * _CHUNK  # never reached: the count stops past the limit
+            measured.compress_size = len(data) - start
+            try:
+                with archive.open(measured) as stream:
+                    while chunk := stream.read(_CHUNK):
+                        total += len(chunk)
+                        if total > limit:
+                            return total
+            except (zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError, OSError, EOFError):
+                # A CRC that does not match (the real bytes were not the declared ones),
+                # encryption, an unknown compression method: not a document we can accept.
+                return None
+        if total > limit:
+            return total
+    return total
+
+
+def _data_start(data, member):
+    """Where ``member``'s compressed bytes begin: after its local header (30 bytes, its name and
+    its extra field, whose lengths the header gives)."""
+    header = data[member.header_offset : member.header_offset + 30]
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        return None
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    start = member.header_offset + 30 + name_length + extra_length
+    return start if start <= len(data) else None
+
+
+def unpack_limit(size):
+    """The most a ``size``-byte archive may unpack to."""
+    return min(settings.DOCUMENT_MAX_UNPACKED_BYTES, MAX_UNPACK_RATIO * max(size, 1))
+
+
+def _zip_ok(data, extension):
+    limit = unpack_limit(len(data))
+    unpacked = unpacked_size(data, limit)
+    if unpacked is None:
         return False
-    unpacked = sum(member.file_size for member in members)
-    if unpacked > settings.DOCUMENT_MAX_UNPACKED_BYTES or unpacked > 100 * max(len(data), 1):
+    if unpacked > limit:
         raise forms.ValidationError(
-            _("This archive unpacks to far more than its size; it was refused as unsafe.")
+            _(
+                "Refused as unsafe: this file unpacks to more than %(limit)s. A file may unpack to at "
+                "most %(ratio)s times its own size, and never to more than %(cap)s."
+            )
+            % {
+                "limit": filesizeformat(limit),
+                "ratio": MAX_UNPACK_RATIO,
+                "cap": filesizeformat(settings.DOCUMENT_MAX_UNPACKED_BYTES),
+            }
         )
-    names = {member.filename for member in members}
+    names = {member.filename for member in zipfile.ZipFile(io.BytesIO(data)).infolist()}
     if extension in ("docx", "xlsx"):
         return "[Content_Types].xml" in names
     if extension in ("odt", "ods"):
@@ -67,8 +140,13 @@ SIGNATURES = {
 
 
 def check_document(uploaded):
-    """Refuse a document whose content is not what its extension says, or that is too large."""
+    """Refuse a document whose content is not what its extension says, or that is too large.
+
+    An extension outside ``WAGTAILDOCS_EXTENSIONS`` is left to Wagtail's own check, which names it
+    and lists the accepted ones (once: see ``newsroom.wagtail_11802``)."""
     extension = os.path.splitext(uploaded.name)[1].lower().lstrip(".")
+    if extension not in settings.WAGTAILDOCS_EXTENSIONS:
+        return
     if uploaded.size > settings.DOCUMENT_MAX_UPLOAD_BYTES:
         limit = settings.DOCUMENT_MAX_UPLOAD_BYTES // (1024 * 1024)
         raise forms.ValidationError(_("This file is larger than %(limit)s MB.") % {"limit": limit})
@@ -100,12 +178,21 @@ class DocumentForm(BaseDocumentForm):
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
         if uploaded and hasattr(uploaded, "size") and not getattr(uploaded, "_committed", False):
-            check_document(uploaded)
             uploaded.name = safe_filename(uploaded.name)
+            try:
+                check_document(uploaded)
+            except forms.ValidationError:
+                wagtail_11802.keep_refused_file(self, uploaded)
+                raise
         return uploaded
 
 
 class ImageForm(BaseImageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "file" in self.fields:  # wagtail/wagtail#1354: newsroom.wagtail_1354
+            self.fields["file"] = wagtail_1354.DecodedImageField.replacing(self.fields["file"])
+
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
         if uploaded and not getattr(uploaded, "_committed", False):

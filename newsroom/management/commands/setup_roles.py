@@ -2,13 +2,14 @@
 
 from django.core.management.base import BaseCommand
 
-from newsroom import roles
+from newsroom import invitations, roles
 
 
 class Command(BaseCommand):
     help = (
         "Build the Site administrators, Reviewers, Translators and per-organisation Editors groups, "
-        "and the 'Review before publishing' workflow. Safe to run again."
+        "and the 'Review before publishing' workflow. Safe to run again. Lists the administrators "
+        "and reviewers who have no authenticator app yet (they need an invitation)."
     )
 
     def handle(self, *args, **options):
@@ -17,3 +18,11 @@ class Command(BaseCommand):
 
         for group in Group.objects.order_by("name"):
             self.stdout.write(f"{group.name}: {group.user_set.count()} member(s)")
+        waiting = invitations.awaiting_invitation()
+        if waiting:
+            self.stdout.write(
+                "Without an authenticator app yet; they set it up only through an invitation "
+                "(Settings → Users → Send invitation, or manage.py invite USERNAME):"
+            )
+            for user in waiting:
+                self.stdout.write(f"  {user.get_username()}")
