@@ -62,13 +62,17 @@ def site(portal_server, db):
 
 @pytest.fixture(scope="module")
 def editor_account(django_db_blocker, django_db_setup):
-    """An administrator the server thread can see: committed, and removed after the module."""
+    """An administrator the server thread can see: committed, and removed after the module. Their
+    authenticator app is the one their invitation enrolled (``user.authenticator``)."""
     from django.contrib.auth import get_user_model
+
+    from tests.accounts import authenticator
 
     with django_db_blocker.unblock():
         user = get_user_model().objects.create_superuser(
             "browser-editor", "editor@example.org", "a-long-test-password"
         )
+        user.authenticator = authenticator(user)
     yield user
     with django_db_blocker.unblock():
         user.delete()

@@ -80,11 +80,9 @@ def test_storages_are_local_without_a_bucket_and_s3_with_one(tmp_path):
     local = components.storages(media_root=tmp_path)
     assert local["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
     s3 = components.storages(bucket="b", endpoint_url="http://127.0.0.1:9000", access_key="a", secret_key="s")
-    assert s3["default"]["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert s3["default"]["BACKEND"] == "newsroom.storage.ProtectedS3Storage"
     assert s3["default"]["OPTIONS"]["bucket_name"] == "b"
-    assert s3["default"]["OPTIONS"]["querystring_auth"] is True
-    cdn = components.storages(bucket="b", custom_domain="media.example.org")
-    assert cdn["default"]["OPTIONS"]["querystring_auth"] is False
+    assert s3["default"]["OPTIONS"]["querystring_auth"] is True  # a private bucket, signed addresses
 
 
 def test_cache_is_redis_when_configured():

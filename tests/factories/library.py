@@ -29,6 +29,7 @@ def product(
     publish=True,
     embargo_until=None,
     description="<p>Mô tả sản phẩm.</p>",
+    placements=(),
 ):
     locale = Locale.objects.get(language_code=language)
     number = next(_numbers)
@@ -42,6 +43,7 @@ def product(
         published_on=published_on,
         produced_on=published_on,
         embargo_until=embargo_until,
+        placements=list(placements),
         live=publish,
     )
     library(language).add_child(instance=page)

@@ -28,6 +28,7 @@ def article(
     authors=0,
     publish=True,
     image=None,
+    organisation=None,
 ):
     parent = parent or section(language)
     locale = Locale.objects.get(language_code=language)
@@ -40,7 +41,7 @@ def article(
         body=[("paragraph", "<p>Nội dung.</p>")],
         date=day,
         hero_image=image,
-        organisation=Organisation.objects.filter(locale=locale).first(),
+        organisation=organisation or Organisation.objects.filter(locale=locale).first(),
         live=publish,
     )
     parent.add_child(instance=page)

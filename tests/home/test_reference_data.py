@@ -1,5 +1,6 @@
 """Loading provinces, conventions and vocabularies: idempotent, and editors' edits survive."""
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -15,6 +16,11 @@ pytestmark = pytest.mark.django_db
 
 SHARED = Path(settings.BASE_DIR).parent / "shared" / "data"
 DATA = reference_data.read("provinces")
+#: The copy of the shared reference data the project ships: file name → SHA-256.
+RECORDED = dict(
+    reversed(line.split(maxsplit=1))
+    for line in (reference_data.DATA_DIR / "shared.sha256").read_text(encoding="ascii").splitlines()
+)
 
 
 def test_counts_per_locale(seeded):
@@ -82,9 +88,33 @@ def test_a_new_alias_in_the_file_changes_only_that_province(seeded, tmp_path):
     assert "kinh bac" in vi.search_text
 
 
-@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/data is not beside this checkout")
-def test_shipped_data_matches_the_shared_reference_when_present():
-    for name in ("provinces", "conventions", "taxonomy"):
-        shipped = json.loads((reference_data.DATA_DIR / f"{name}.json").read_text(encoding="utf-8"))
-        shared = json.loads((SHARED / f"{name}.json").read_text(encoding="utf-8"))
-        assert shipped == shared, f"home/data/{name}.json differs from ../shared/data/{name}.json"
+def _digests(directory):
+    return {name: hashlib.sha256((directory / name).read_bytes()).hexdigest() for name in RECORDED}
+
+
+def test_shipped_data_is_the_recorded_copy_of_the_shared_reference():
+    """home/data/{provinces,conventions,taxonomy}.json are verbatim copies of the shared reference
+    data (``../shared/data``, beside the checkout where the projects are developed together); the
+    project's own additions live in supplement.json. home/data/shared.sha256 records the copy, so
+    a fresh clone without ../shared still checks that nobody edited it by hand."""
+    assert set(RECORDED) == {"provinces.json", "conventions.json", "taxonomy.json"}
+    assert _digests(reference_data.DATA_DIR) == RECORDED, (
+        "home/data differs from the copy recorded in home/data/shared.sha256: change the shared "
+        "reference, copy it here and record it again (sha256sum ... > shared.sha256), or put the "
+        "project's own additions in supplement.json"
+    )
+
+
+@pytest.mark.skipif(
+    not SHARED.is_dir(),
+    reason="../shared/data (the shared reference) is not beside this checkout; the shipped copy "
+    "is checked against home/data/shared.sha256 by the test above",
+)
+def test_the_shared_reference_has_not_moved_on_when_present():
+    assert _digests(SHARED) == RECORDED, (
+        "../shared/data has changed since home/data was copied from it: copy the new files into "
+        "home/data and record them (sha256sum ... > home/data/shared.sha256)"
+    )
+    for name in RECORDED:
+        shipped = json.loads((reference_data.DATA_DIR / name).read_text(encoding="utf-8"))
+        assert shipped == json.loads((SHARED / name).read_text(encoding="utf-8")), name

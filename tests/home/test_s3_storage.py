@@ -12,9 +12,13 @@ from PIL import Image as PILImage
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from django.test import override_settings
+from django.core.files.storage import default_storage
+from django.test import Client, override_settings
+
+from wagtail.models import Locale
 
 from cms.settings import components
+from exhibitions.models import ExhibitionItem
 from home.models import CustomDocument, CustomImage
 
 BUCKET = "nhanquyen-media"
@@ -49,7 +53,9 @@ def _http_get(url):
 
 
 @pytest.mark.django_db
-def test_image_document_and_rendition_round_trip_through_s3(s3_endpoint):
+def test_image_document_and_rendition_round_trip_through_s3(s3_endpoint, admin_client):
+    """Files live in a private bucket and are linked through the site's checking view, which
+    redirects to a signed address: a reader gets renditions, never originals or withheld photos."""
     storages = components.storages(
         bucket=BUCKET,
         endpoint_url=s3_endpoint,
@@ -57,6 +63,7 @@ def test_image_document_and_rendition_round_trip_through_s3(s3_endpoint):
         secret_key="test",
         region="us-east-1",
     )
+    client = Client()  # a reader (admin_client signs in pytest's own client)
     with override_settings(STORAGES={**settings.STORAGES, "default": storages["default"]}):
         buffer = io.BytesIO()
         PILImage.new("RGB", (640, 480), (155, 28, 28)).save(buffer, format="JPEG")
@@ -67,19 +74,31 @@ def test_image_document_and_rendition_round_trip_through_s3(s3_endpoint):
         document.file.save("tai-lieu.txt", ContentFile("Quyền con người".encode()), save=False)
         document.save()
         rendition = image.get_rendition("fill-200x150|format-webp")
+        assert rendition.url == f"/media/{rendition.file.name}"  # the checking view, not the bucket
 
-        status, body = _http_get(image.file.url)
-        assert status == 200 and body == buffer.getvalue()
-        assert image.file.url.startswith(f"{s3_endpoint}/{BUCKET}/")
-
-        status, body = _http_get(document.file.url)
-        assert status == 200 and body.decode() == "Quyền con người"
-
-        status, body = _http_get(rendition.url)
+        response = client.get(rendition.url)
+        assert response.status_code == 302 and "Signature=" in response["Location"]
+        assert response["Location"].startswith(f"{s3_endpoint}/{BUCKET}/")
+        status, body = _http_get(response["Location"])
         assert status == 200
         with PILImage.open(io.BytesIO(body)) as served:
             assert served.format == "WEBP"
             assert served.size == (200, 150)
+
+        assert client.get(image.file.url).status_code == 404  # originals are for editors
+        response = admin_client.get(image.file.url)
+        assert response.status_code == 302
+        assert _http_get(response["Location"]) == (200, buffer.getvalue())
+
+        # Once a photograph is withheld for consent, not even its renditions are handed out.
+        ExhibitionItem.objects.create(
+            locale=Locale.get_default(), image=image, title="Ảnh", identifiable_people=True, live=False
+        )
+        assert client.get(rendition.url).status_code == 404
+        assert admin_client.get(rendition.url).status_code == 302
+
+        status, body = _http_get(default_storage.signed_url(document.file.name))
+        assert status == 200 and body.decode() == "Quyền con người"
 
         keys = {
             item["Key"]

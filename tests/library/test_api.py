@@ -135,3 +135,20 @@ def test_cors_only_for_configured_origins(client, seeded):
 def test_a_huge_page_number_is_an_empty_page_not_an_error(client, seeded):
     response = client.get("/api/v1/products/?page=99999999999999999999")
     assert response.status_code == 200 and response.json()["results"] == []
+
+
+@pytest.mark.parametrize(
+    ("params", "headers", "status"),
+    [
+        # Valid ISO 8601, but an offset no PostgreSQL time zone has: compared in UTC.
+        ({"modified_since": "2026-01-01T00:00:00+23:59"}, {}, 200),
+        ({"modified_since": "2026-01-01T00:00:00-23:59"}, {}, 200),
+        # A key no one was issued: unknown, before any lookup (PostgreSQL refuses NUL in text).
+        ({}, {"HTTP_X_API_KEY": "abcdefgh\x00ijkl"}, 401),
+        ({}, {"HTTP_X_API_KEY": "k" * 5000}, 401),
+        ({}, {"HTTP_X_API_KEY": "khóa-bí-mật"}, 401),
+    ],
+)
+def test_odd_but_harmless_input_is_answered_not_a_server_error(client, seeded, params, headers, status):
+    """Found by the fuzz suite on PostgreSQL (tests/fuzz): both answered 500."""
+    assert client.get("/api/v1/products/", params, **headers).status_code == status

@@ -1,10 +1,13 @@
 """Product records: stable identifiers, every field on the page, citation, related products."""
 
+import io
 import re
 from datetime import date, timedelta
+from unittest import mock
 
 import pytest
 
+from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
@@ -81,4 +84,23 @@ def test_embargoed_and_draft_products_are_not_served(client, seeded):
     draft = library.product(title="Nháp", publish=False)
     assert client.get("/vi/library/").content.decode().count("Cấm vận") == 0
     assert client.get(draft.url or "/vi/library/nhap/").status_code == 404
-    assert embargoed.is_embargoed
+    # An embargo is scheduled publishing: not published until its day, then published by the scheduler.
+    assert not embargoed.live and embargoed.embargo_until == timezone.localdate() + timedelta(days=3)
+    assert embargoed.latest_revision.approved_go_live_at == embargoed.go_live_at
+    assert client.get(embargoed.url or "/vi/library/cam-van/").status_code == 404
+
+
+def test_an_embargo_holds_every_language_until_its_day_then_publishes_itself(client, seeded):
+    day = timezone.localdate() + timedelta(days=3)
+    embargoed = library.product(title="Cấm vận đa ngữ", embargo_until=day)
+    memory = TranslationMemory()
+    memory.add("Cấm vận đa ngữ", {"en": "Embargoed"})
+    english, _missing = translate(embargoed, Locale.objects.get(language_code="en"), memory)
+    assert english.go_live_at == embargoed.go_live_at  # synchronised with the original
+    assert not ProductPage.objects.get(pk=english.pk).live
+    assert client.get("/api/v1/products/?lang=en&q=Embargoed").json()["count"] == 0
+    on_the_day = timezone.now() + timedelta(days=3, hours=1)
+    with mock.patch("django.utils.timezone.now", return_value=on_the_day):  # the day has come
+        call_command("publish_scheduled", stdout=io.StringIO())
+    assert ProductPage.objects.get(pk=embargoed.pk).live and ProductPage.objects.get(pk=english.pk).live
+    assert client.get(ProductPage.objects.get(pk=english.pk).url).status_code == 200

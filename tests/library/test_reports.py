@@ -34,16 +34,36 @@ def test_shares_follow_the_documented_rules(seeded):
     from datetime import date
 
     day = date(2019, 5, 1)
-    library.product(languages=["khm"], channels=["radio"], provinces=["current-ca-mau"], published_on=day)
+    here = {"provinces": ["current-ca-mau"], "published_on": day}
+    online = [("placement", {"outlet": "Báo Cà Mau điện tử", "url": "https://example.org/a"})]
+    offline = [("placement", {"outlet": "Báo Cà Mau", "issue": "số 12", "url": ""})]
+    library.product(languages=["khm"], channels=["radio"], **here)
     library.product(languages=["vie"], channels=["social"], provinces=["former-95"], published_on=day)
-    library.product(languages=["vie"], channels=["print"], provinces=["current-ca-mau"], published_on=day)
-    library.product(languages=["vie"], channels=["print"], provinces=["current-ca-mau"], published_on=day)
+    library.product(languages=["vie"], channels=["print", "online-news"], placements=online, **here)
+    library.product(languages=["vie"], channels=["print"], placements=offline, **here)
     share = reports.shares(reports.products(province=_province("current-ca-mau"), year=2019))
+    # digital-native: only the social-media product (print + online newspaper was also printed);
+    # online: only the product with a link, not the one made for social media without a placement
     assert (share.total, share.language, share.digital, share.either, share.online) == (4, 1, 1, 2, 1)
-    assert share.either_pct == 50.0 and share.meets_language_or_digital and not share.meets_online
+    assert share.either_pct == 50.0
+    assert share.meets_language_or_digital is None  # Cà Mau has no plan: no threshold to judge by
     rows = {unit.slug: s for unit, s in reports.targets_by_province(2019)}
-    assert rows["ca-mau"].total == 4 and rows["ca-mau"].either == 2
+    assert rows["ca-mau"].total == 4 and rows["ca-mau"].either == 2 and rows["ca-mau"].online == 1
     assert rows["an-giang"].total == 0 and rows["an-giang"].either_pct == 0.0
+
+
+def test_online_and_digital_native_are_not_the_same_count(seeded):
+    """Issue 23: anything posted online used to count towards the 15–20% as "digital platform"."""
+    from datetime import date
+
+    link = [("placement", {"outlet": "Cổng TTĐT", "url": "https://example.org/b"})]
+    here = {"provinces": ["current-ca-mau"], "published_on": date(2019, 7, 1)}
+    radio = library.product(channels=["radio", "portal"], placements=link, **here)
+    social = library.product(channels=["social"], **here)
+    scope = reports.products(province=_province("current-ca-mau"), year=2019)
+    assert set(reports.matching(scope, "online")) == {radio}
+    assert set(reports.matching(scope, "digital")) == {social}
+    assert set(reports.matching(scope, "either")) == {social}
 
 
 def test_former_provinces_roll_up_and_are_also_shown_alone(seeded):

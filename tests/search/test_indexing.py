@@ -3,6 +3,7 @@ object; dated visibility (embargo, consent) needs no re-index; a rebuild gives t
 
 import io
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 
@@ -15,11 +16,11 @@ from wagtail.models import Locale, PageViewRestriction
 
 from exhibitions.models import ExhibitionItem
 from home.models import HomePage, StandardPage
-from library.models import ProductPage
 from news.models import ArticleIndexPage
 from search import analysis, query
 from search.backends import SearchRequest, get_index
 from search.models import SearchDocument
+from tests.factories import library as library_factory
 
 pytestmark = pytest.mark.django_db
 
@@ -71,19 +72,23 @@ def test_private_pages_leave_the_index_with_their_children(seeded):
     assert articles.count() == count
 
 
-def test_embargo_and_consent_dates_apply_without_a_reindex(seeded):
+def test_embargoed_products_arrive_when_published_and_consent_ends_without_a_reindex(seeded):
     index, today = get_index(), timezone.localdate()
-    product = ProductPage.objects.live().filter(locale__language_code="vi").first()
-    product.embargo_until = today + timedelta(days=10)
-    product.save_revision().publish()
-    groups = analysis.analyse_query(product.title)
     vi = Locale.objects.get(language_code="vi")
+    product = library_factory.product(
+        title="Sản phẩm chờ ngày công bố", embargo_until=today + timedelta(days=10)
+    )
+    groups = analysis.analyse_query(product.title)
 
-    def ids(day):
-        request = SearchRequest(groups=groups, locale_id=vi.pk, kinds=["product"], today=day)
-        return index.search(request).ids
+    def ids():
+        found = index.search(SearchRequest(groups=groups, locale_id=vi.pk, kinds=["product"])).ids
+        return list(SearchDocument.objects.filter(pk__in=found).values_list("object_id", flat=True))
 
-    assert ids(today) == [] and ids(today + timedelta(days=10))
+    assert ids() == []  # an embargo is scheduled publishing: nothing to index yet
+    with mock.patch("django.utils.timezone.now", return_value=timezone.now() + timedelta(days=10, hours=1)):
+        call_command("publish_scheduled", stdout=io.StringIO())
+    assert ids() == [product.pk]
+
     item = ExhibitionItem.objects.get(locale__language_code="vi", title="Lớp học song ngữ")
     item.consent_until = today + timedelta(days=1)
     item.save_revision().publish()
