@@ -1,5 +1,10 @@
 # Two commands on a fresh machine: `make run` (install, demo site on SQLite at :8000) and `make test`.
+# Another address: `make run PORT=8001` (and HOST=...). The links seed_demo prints and the admin's
+# e-mails (invitations, workflow notifications, reminders) use SITE_URL: the address served unless set.
 PYTHON ?= python3
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SITE_URL ?= http://$(HOST):$(PORT)
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt requirements-nodeps.txt | cksum | cut -d' ' -f1)
@@ -17,11 +22,12 @@ $(STAMP): requirements.txt requirements-dev.txt requirements-nodeps.txt
 install: $(STAMP)
 	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
 
+run: export SITE_URL := $(SITE_URL)
 run: install
 	$(BIN)/python manage.py migrate --noinput --verbosity 0
 	$(BIN)/python manage.py seed_demo --admin
-	@echo "Site: http://127.0.0.1:8000/  (Ctrl+C to stop)"
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	@echo "Site: $(SITE_URL)/  (Ctrl+C to stop)"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install
 	$(BIN)/python -m pytest
