@@ -11,7 +11,7 @@ from xml.etree.ElementTree import Element, SubElement, register_namespace, tostr
 
 from django.conf import settings
 from django.core import signing
-from django.db.models import Min
+from django.db.models import Case, IntegerField, Min, OuterRef, Subquery, Value, When
 from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
@@ -76,6 +76,10 @@ def _parse_date(value, *, end):
             continue
         if not granular:
             parsed = datetime.combine(parsed.date(), time.max if end else time.min)
+        elif end:
+            # Datestamps are shown to the second but stored to the microsecond: ``until`` is
+            # inclusive (OAI-PMH 2.0, 3.3.1), so it covers the whole second it names.
+            parsed = parsed.replace(microsecond=999999)
         return parsed.replace(tzinfo=UTC), granular
     raise OAIError("badArgument", f"Not a valid date: {value}")
 
@@ -98,15 +102,29 @@ def _source_locale():
 
 
 def _records():
-    """One public product per identifier: the default language's version."""
-    return public_products(ProductPage.objects.filter(locale=_source_locale()))
+    """One public product per identifier: the default language's version when it is public,
+    otherwise the public version created first. A record exists as long as any language version
+    is public, as the API says; it is reported deleted only when none is (``library.signals``)."""
+    public = public_products(ProductPage.objects.all())
+    preference = Case(
+        When(locale=_source_locale(), then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
+    first = public.filter(identifier=OuterRef("identifier")).order_by(preference, "pk").values("pk")[:1]
+    return public.filter(pk=Subquery(first))
+
+
+#: Set specs are hierarchical (``convention:crc`` is inside ``convention``): the parent sets are
+#: listed and may be harvested too.
+PARENT_SETS = {"convention": "Conventions", "province": "Provinces"}
 
 
 def _sets():
-    sets = [
+    sets = [("convention", PARENT_SETS["convention"])]
+    sets += [
         (f"convention:{c.code.lower()}", c.name)
         for c in Convention.objects.filter(locale=_source_locale()).order_by("sort_order")
     ]
+    sets.append(("province", PARENT_SETS["province"]))
     sets += [
         (f"province:{p.slug}", p.name)
         for p in Province.objects.filter(locale=_source_locale(), valid_until__isnull=True).order_by("name")
@@ -116,6 +134,16 @@ def _sets():
 
 def _apply_set(products, tombstones, spec):
     kind, _, value = spec.partition(":")
+    if spec == "convention":
+        return (
+            products.filter(conventions__isnull=False).distinct(),
+            [t for t in tombstones if t.conventions],
+        )
+    if spec == "province":
+        return (
+            products.filter(province_tags__isnull=False).distinct(),
+            [t for t in tombstones if t.provinces],
+        )
     if kind == "convention":
         convention = Convention.objects.filter(code__iexact=value).first()
         if convention is None:
@@ -367,7 +395,7 @@ def _check_values(args):
 
 
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def endpoint(request):
     root = Element(
         "OAI-PMH",

@@ -44,7 +44,9 @@ def test_metadata_formats_and_sets(client, seeded):
     root = get(client, verb="ListMetadataFormats")
     assert [e.text for e in root.iter(f"{{{oai.OAI}}}metadataPrefix")] == ["oai_dc"]
     specs = [e.text for e in get(client, verb="ListSets").iter(f"{{{oai.OAI}}}setSpec")]
-    assert "convention:crc" in specs and "province:an-giang" in specs and len(specs) == 7 + 34
+    assert "convention:crc" in specs and "province:an-giang" in specs and len(specs) == 2 + 7 + 34
+    assert specs.index("convention") < specs.index("convention:crc")
+    assert specs.index("province") < specs.index("province:an-giang")
 
 
 def test_list_records_as_dublin_core_with_every_language(client, seeded):
@@ -181,3 +183,66 @@ def test_drafts_and_embargoed_never_harvested(client, seeded):
     library.product(title="OAI cấm vận", embargo_until=timezone.localdate() + timedelta(days=9))
     body = client.get("/oai/?verb=ListRecords&metadataPrefix=oai_dc").content.decode()
     assert "OAI nháp" not in body and "OAI cấm vận" not in body
+
+
+def test_until_is_inclusive_at_seconds_granularity(client, seeded):
+    """A harvester that asks ``until`` the datestamp it was shown gets that record: datestamps are
+    shown to the second and stored to the microsecond."""
+    product = library.product(title="OAI đến giây")
+    stamp = product.last_published_at.replace(microsecond=700000)
+    ProductPage.objects.filter(pk=product.pk).update(last_published_at=stamp)
+    shown = oai._datestamp(stamp)
+    mine = f"oai:testserver:{product.identifier}"
+    for bound in ({"until": shown}, {"from": shown}, {"from": shown, "until": shown}):
+        root = get(client, verb="ListIdentifiers", metadataPrefix="oai_dc", **bound)
+        assert mine in identifiers(root), bound
+    earlier = oai._datestamp(stamp - timedelta(seconds=1))
+    root = get(client, verb="ListIdentifiers", metadataPrefix="oai_dc", until=earlier)
+    assert mine not in identifiers(root)
+
+
+def test_record_stays_while_any_language_version_is_public(client, seeded):
+    """Unpublishing only the Vietnamese original leaves the English and Khmer versions public (the
+    API serves them), so the record stays, with their titles: never idDoesNotExist, which would
+    break the persistent deleted-record policy."""
+    original = next(
+        p
+        for p in ProductPage.objects.live().filter(locale__language_code="vi")
+        if ProductPage.objects.live().filter(translation_key=p.translation_key).exclude(pk=p.pk).exists()
+    )
+    original.unpublish()
+    oai_id = f"oai:testserver:{original.identifier}"
+    record = get(client, verb="GetRecord", identifier=oai_id, metadataPrefix="oai_dc")
+    assert error_code(record) is None
+    header = record.find("o:GetRecord/o:record/o:header", NS)
+    assert header.get("status") is None
+    titles = record.findall("o:GetRecord/o:record/o:metadata/oai_dc:dc/dc:title", NS)
+    languages = {t.get("{http://www.w3.org/XML/1998/namespace}lang") for t in titles}
+    assert "vi" not in languages and languages
+    listed = identifiers(get(client, verb="ListIdentifiers", metadataPrefix="oai_dc"))
+    assert listed.count(oai_id) == 1
+    api = client.get("/api/v1/products/", {"lang": "en"}).json()
+    assert original.identifier in str(api)
+    # Unpublished everywhere: now it is deleted, and says so.
+    for version in ProductPage.objects.live().filter(translation_key=original.translation_key):
+        version.unpublish()
+    record = get(client, verb="GetRecord", identifier=oai_id, metadataPrefix="oai_dc")
+    assert record.find("o:GetRecord/o:record/o:header", NS).get("status") == "deleted"
+
+
+def test_parent_sets_can_be_harvested(client, seeded):
+    every = set(identifiers(get(client, verb="ListIdentifiers", metadataPrefix="oai_dc")))
+    for parent in ("convention", "province"):
+        root = get(client, verb="ListIdentifiers", metadataPrefix="oai_dc", set=parent)
+        assert error_code(root) is None
+        members = set()
+        for spec in [e.text for e in get(client, verb="ListSets").iter(f"{{{oai.OAI}}}setSpec")]:
+            if spec.startswith(parent + ":"):
+                child = get(client, verb="ListIdentifiers", metadataPrefix="oai_dc", set=spec)
+                members |= set(identifiers(child))
+        assert set(identifiers(root)) == members and members <= every and members
+
+
+def test_head_answers_wherever_get_does(client, seeded):
+    response = client.head("/oai/", {"verb": "Identify"})
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/xml")
