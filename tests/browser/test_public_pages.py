@@ -111,3 +111,22 @@ def test_reader_filters_news_with_the_keyboard_on_a_phone(page, site, screenshot
     page.wait_for_load_state()
     assert page.locator('script[type="application/ld+json"]').count() == 1
     screenshot(page, "km-article-phone")
+
+
+@pytest.mark.parametrize("language", ["vi", "km"])
+def test_chart_labels_and_bars_are_legible_on_a_small_phone(browser, site, language):
+    """At 320 px the charts' labels stay at least 12 px (a chart drawn at 640 units and scaled down
+    made them 5 px) and every bar is drawn (a locale-formatted width draws none)."""
+    from home.models import ProvinceIndexPage
+
+    index = ProvinceIndexPage.objects.get(locale__language_code=language)
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(f"{site.url}{index.url}an-giang/figures/")
+    sizes = page.eval_on_selector_all(
+        ".chart__label, .chart__value", "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))"
+    )
+    widths = page.eval_on_selector_all(".chart__bar rect", "els => els.map(e => e.getBBox().width)")
+    context.close()
+    assert sizes and min(sizes) >= 12
+    assert widths and max(widths) > 100

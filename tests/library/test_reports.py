@@ -85,7 +85,7 @@ def test_admin_reports_page_has_tables_charts_and_exports(admin):
     response = admin.get("/admin/library/reports/", {"year": "2025"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<svg role="img"' in html and "<title id=" in html and "<desc id=" in html
+    assert '<figure class="chart" aria-labelledby=' in html and '<li class="chart__row">' in html
     assert "<caption>" in html and "Chỉ tiêu theo tỉnh" in html
     csv_response = admin.get(
         "/admin/library/reports/", {"year": "2025", "export": "convention", "format": "csv"}
@@ -145,14 +145,14 @@ def test_public_province_figures_in_the_current_language(client, seeded, path, t
     response = client.get(path)
     assert response.status_code == 200
     html = response.content.decode()
-    assert text in html and '<svg role="img"' in html
+    assert text in html and '<li class="chart__row">' in html
 
 
 def test_public_figures_count_published_items_only(client, seeded):
     before = client.get("/vi/tinh-thanh/ca-mau/figures/").content.decode()
-    assert '<svg role="img"' not in before
+    assert '<li class="chart__row">' not in before
     library.product(conventions=["CAT"], provinces=["current-ca-mau"], publish=False)
-    assert '<svg role="img"' not in client.get("/vi/tinh-thanh/ca-mau/figures/").content.decode()
+    assert '<li class="chart__row">' not in client.get("/vi/tinh-thanh/ca-mau/figures/").content.decode()
     library.product(conventions=["CAT"], provinces=["former-95"])
     assert "CAT" in client.get("/vi/tinh-thanh/ca-mau/figures/").content.decode()
 
