@@ -5,9 +5,9 @@ only. Anonymous use is rate-limited per address; partner agencies get keys with 
 """
 
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
-from ninja import NinjaAPI, Query, Schema
+from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError
 from pydantic import AfterValidator
 
@@ -27,13 +27,88 @@ from .models import PartnerKey
 from .search import LibraryQuery, library_products
 
 MAX_PAGE_SIZE = 100
-api = NinjaAPI(
+#: The content languages, as the spec's enum for ``lang``.
+Language = Literal[tuple(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)]
+KEY_SCHEME = "PartnerKey"
+
+
+class PartnerApi(NinjaAPI):
+    """The spec says what django-ninja cannot declare by itself: the optional ``X-API-Key`` scheme
+    (every operation works without a key, at the anonymous rate) and the ``Retry-After`` header of
+    a 429."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schema.setdefault("components", {}).setdefault("securitySchemes", {})[KEY_SCHEME] = {
+            "type": "apiKey",
+            "in": "header",
+            "name": "X-API-Key",
+            "description": "A partner agency's key: its own rate limit. Optional.",
+        }
+        for operations in schema["paths"].values():
+            if "head" in operations:  # django-ninja shares GET's operation object, and so its id
+                operations["head"] = {
+                    **operations["head"],
+                    "operationId": operations["get"]["operationId"] + "_head",
+                    "summary": operations["get"].get("summary", "") + " (headers only)",
+                }
+            for operation in operations.values():
+                operation["security"] = [{}, {KEY_SCHEME: []}]
+                limited = operation.get("responses", {}).get("429")
+                if limited is not None:
+                    limited["headers"] = {
+                        "Retry-After": {
+                            "description": "Seconds until the next minute's allowance.",
+                            "schema": {"type": "integer", "minimum": 1},
+                        }
+                    }
+        return schema
+
+
+class RateLimited(Exception):
+    def __init__(self, limit, retry_after):
+        super().__init__(limit)
+        self.limit, self.retry_after = limit, retry_after
+
+
+api = PartnerApi(
     title="Nhân quyền library: partner API",
     version="1",
     description="Read-only access to published communication products. Optional header X-API-Key.",
     urls_namespace="library_api",
     docs_url=None,
 )
+
+
+class Error(Schema):
+    detail: str
+
+
+class ValidationIssue(Schema):
+    type: str
+    loc: list[str | int]
+    msg: str
+
+
+class ValidationErrors(Schema):
+    detail: list[ValidationIssue]
+
+
+ERRORS = {
+    400: Error,
+    401: Error,
+    422: ValidationErrors,
+    429: Error,
+}
+
+
+@api.exception_handler(RateLimited)
+def rate_limited(request, error):
+    response = api.create_response(
+        request, {"detail": f"Rate limit of {error.limit} requests per minute exceeded"}, status=429
+    )
+    response["Retry-After"] = str(error.retry_after)
+    return response
 
 
 class Term(Schema):
@@ -124,7 +199,7 @@ Moment = Annotated[datetime | None, AfterValidator(_moment)]
 
 
 class Filters(Schema):
-    lang: Code = "vi"
+    lang: Language = "vi"
     q: str = ""  # free text: cleaned like the page's search box, never refused
     convention: list[Code] = []
     province: list[Code] = []
@@ -134,8 +209,8 @@ class Filters(Schema):
     year: list[Code] = []
     organisation: list[Code] = []
     modified_since: Moment = None
-    page: int = 1
-    page_size: int = 20
+    page: int = Field(1, ge=1)
+    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
 
 
 def _throttle(request):
@@ -145,14 +220,15 @@ def _throttle(request):
         raise HttpError(401, "Unknown or inactive API key")
     who = f"key:{partner.pk}" if partner else f"ip:{client_address(request)}"
     limit = partner.requests_per_minute if partner else settings.LIBRARY_API_ANONYMOUS_RATE
-    bucket = f"api-rate:{who}:{int(timezone.now().timestamp() // 60)}"
+    now = timezone.now().timestamp()
+    bucket = f"api-rate:{who}:{int(now // 60)}"
     cache.add(bucket, 0, 61)
     try:
         used = cache.incr(bucket)
     except ValueError:
         used = 1
     if used > limit:
-        raise HttpError(429, f"Rate limit of {limit} requests per minute exceeded")
+        raise RateLimited(limit, max(1, 60 - int(now % 60)))
 
 
 def _locale(code):
@@ -215,7 +291,9 @@ def _page_url(request, page):
     return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
 
 
-@api.get("/products/", response=ProductList, summary="List and search products")
+@api.api_operation(
+    ["GET", "HEAD"], "/products/", response={200: ProductList, **ERRORS}, summary="List and search products"
+)
 def list_products(request, filters: Query[Filters]):
     _throttle(request)
     locale = _locale(filters.lang)
@@ -228,8 +306,7 @@ def list_products(request, filters: Query[Filters]):
     products = query.apply(library_products(locale))
     if filters.modified_since:
         products = products.filter(last_published_at__gte=filters.modified_since)
-    size = max(1, min(filters.page_size, MAX_PAGE_SIZE))
-    number = max(1, filters.page)
+    size, number = filters.page_size, filters.page
     total = products.count()
     # Past the last page: no results (never an OFFSET beyond the rows, which a huge page number
     # would overflow in the database).
@@ -248,8 +325,13 @@ def list_products(request, filters: Query[Filters]):
     }
 
 
-@api.get("/products/{identifier}/", response=Product, summary="One product by its identifier")
-def get_product(request, identifier: str, lang: Code = "vi"):
+@api.api_operation(
+    ["GET", "HEAD"],
+    "/products/{identifier}/",
+    response={200: Product, 404: Error, **ERRORS},
+    summary="One product by its identifier",
+)
+def get_product(request, identifier: str, lang: Language = "vi"):
     _throttle(request)
     if not identifiers.is_identifier(identifier):  # cannot name a product: the same 404, no lookup
         raise Http404

@@ -48,8 +48,10 @@ def test_pagination_and_page_size_cap(client, seeded):
     assert len(first["results"]) == 2 and first["count"] == 3
     second = client.get(first["next"].replace("http://testserver", "")).json()
     assert len(second["results"]) == 1 and second["previous"]
-    huge = client.get("/api/v1/products/?page_size=1000000").json()
-    assert huge["page_size"] == 100
+    # Out of range is an error that says so, never silently another size.
+    for size in ("101", "1000000", "0"):
+        assert client.get(f"/api/v1/products/?page_size={size}").status_code == 422
+    assert client.get("/api/v1/products/?page_size=100").json()["page_size"] == 100
     assert client.get("/api/v1/products/?page=999").json()["results"] == []
 
 
@@ -67,7 +69,8 @@ def test_modified_since_for_incremental_sync(client, seeded):
     ("query", "status"),
     [
         ("convention=nope", 400),
-        ("lang=fr", 400),
+        ("lang=fr", 422),
+        ("page=0", 422),
         ("page=abc", 422),
         ("modified_since=yesterday", 422),
         ("year=abc", 400),
