@@ -64,8 +64,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "newsroom.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # HTML, XML and JSON compressed (static files come precompressed from WhiteNoise, above).
-    "django.middleware.gzip.GZipMiddleware",
+    # HTML, XML and JSON compressed (static files come precompressed from WhiteNoise, above);
+    # images, documents and media left as they are.
+    "home.middleware.TextGZipMiddleware",
+    # ETag on every complete response and 304 to If-None-Match / If-Modified-Since (after GZip, so
+    # the tag is computed on the uncompressed body; before the page cache, so cached hits get it).
+    "django.middleware.http.ConditionalGetMiddleware",
     "library.cors.PartnerApiCorsMiddleware",
     "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -177,6 +181,8 @@ STORAGES = components.storages(
 MEDIA_SIGNED_URL_SECONDS = 300
 MEDIA_ACCEL_REDIRECT = ""
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
+# Python's mimetypes has no entry for the web manifest (WhiteNoise would send octet-stream).
+WHITENOISE_MIMETYPES = {".webmanifest": "application/manifest+json"}
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o644
 
