@@ -1,5 +1,8 @@
 """Exporting library products as CSV, XLSX and JSON: one row per product, terms by code.
 
+The columns are ``library.columns.COLUMNS``, the list the import reads too, so an exported file
+can be edited and imported back. The description is the stored rich text (HTML).
+
 Text cells of the CSV and XLSX files are neutralised against formula injection
 (``home.spreadsheets``); the JSON export carries the values as they are.
 """
@@ -12,31 +15,9 @@ from django.http import HttpResponse, StreamingHttpResponse
 
 from home import spreadsheets
 
-COLUMNS = [
-    "identifier",
-    "title",
-    "url",
-    "language",
-    "product_type",
-    "channels",
-    "content_languages",
-    "conventions",
-    "convention_articles",
-    "provinces",
-    "producer",
-    "commissioner",
-    "produced_on",
-    "published_on",
-    "duration_minutes",
-    "page_count",
-    "licence",
-    "attribution",
-    "reprint_allowed",
-    "rebroadcast_allowed",
-    "state_funded",
-    "funding_programme",
-    "last_published_at",
-]
+from . import columns
+
+COLUMNS = columns.COLUMNS
 BATCH = 500
 
 
@@ -47,7 +28,8 @@ def with_export_relations(products):
 
 
 def record(product, request):
-    """A product as plain values, stable across languages (codes, slugs and ISO dates)."""
+    """A product as plain values, stable across languages (codes, slugs and ISO dates); also the
+    partner API's record (``library.api``), which adds its own description."""
     return {
         "identifier": product.identifier,
         "title": product.title,
@@ -75,9 +57,19 @@ def record(product, request):
     }
 
 
+def row(product, request):
+    """A product as an export row: :func:`record` with the description (the stored rich text) and
+    the embargo's day, in the order of :data:`COLUMNS`. Public products only are exported, so the
+    embargo is empty or past; it is there so that an exported file imports back unchanged."""
+    values = record(product, request)
+    values["description"] = product.description or ""
+    values["embargo_until"] = product.embargo_until.isoformat() if product.embargo_until else ""
+    return {column: values[column] for column in COLUMNS}
+
+
 def _rows(products, request):
     for product in with_export_relations(products).iterator(chunk_size=BATCH):
-        yield record(product, request)
+        yield row(product, request)
 
 
 def _flat(value):

@@ -2,9 +2,9 @@
 column, then an all-or-nothing commit. Rows are matched by ``identifier``: re-importing an
 exported file updates the products it names instead of duplicating them.
 
-The columns are those of the export (``library.export.COLUMNS``) plus ``description`` and
-``embargo_until``; ``url``, ``language`` and ``last_published_at`` are ignored, so an exported file
-can be edited and imported back.
+The columns are those of the export, from the one list both use (``library.columns``);
+``url``, ``language`` and ``last_published_at`` are accepted and ignored, so an exported file can
+be edited and imported back.
 
 All validation happens in :func:`check`, and :func:`commit` writes exactly the plans ``check``
 made, in one transaction, so a file that passes the check cannot fail when it is written: every
@@ -39,7 +39,7 @@ from newsroom.roles import organisation_of, organisations_for, own_organisation
 from newsroom.uploads import unpacked_size
 from search.folding import fold, slugify_folded
 
-from . import identifiers
+from . import columns, identifiers
 from .models import IdentifierSequence, Language, LibraryPage, Licence, ProductPage
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -53,31 +53,9 @@ MAX_SHOWN_PROBLEMS = 200
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 MAX_WHOLE_NUMBER = 2_147_483_647  # what every database stores in a positive integer column
 REQUIRED = ("title", "product_type")
-IGNORED = {"url", "language", "last_published_at"}
-COLUMN_ORDER = [
-    "identifier",
-    "title",
-    "description",
-    "product_type",
-    "channels",
-    "content_languages",
-    "conventions",
-    "convention_articles",
-    "provinces",
-    "producer",
-    "commissioner",
-    "produced_on",
-    "published_on",
-    "duration_minutes",
-    "page_count",
-    "licence",
-    "attribution",
-    "reprint_allowed",
-    "rebroadcast_allowed",
-    "embargo_until",
-    "state_funded",
-    "funding_programme",
-]
+#: Columns of the export the site sets (``url``, ``language``, ``last_published_at``): accepted, ignored.
+IGNORED = set(columns.INFORMATIONAL)
+COLUMN_ORDER = columns.IMPORTED
 KNOWN = set(COLUMN_ORDER)
 MULTILINE = {"description"}
 TRUE, FALSE = {"1", "true", "yes", "y", "x", "có", "co"}, {"0", "false", "no", "n", "không", "khong", ""}
@@ -291,9 +269,12 @@ def read_rows(name, content):
     header = _header(first)
     rows = []
     for number, cells in enumerate(table, start=2):
-        values = {
-            header[i]: _cell(cell) for i, cell in enumerate(cells) if i < len(header) and header[i] in KNOWN
-        }
+        # Every column of the header, a short row's missing cells as empty: a column the file has
+        # is set (an empty cell clears it), a column it does not have is left as it is.
+        values = dict.fromkeys((column for column in header if column in KNOWN), "")
+        values.update(
+            {header[i]: _cell(cell) for i, cell in enumerate(cells) if i < len(header) and header[i] in KNOWN}
+        )
         if any(values.values()):
             rows.append((number, values))
             if len(rows) > MAX_ROWS:
@@ -459,7 +440,10 @@ def clean_row(row, values):
     if values.get("title"):
         cleaned["title"] = values["title"]
     features = ProductPage._meta.get_field("description").features
-    cleaned["description"] = _description(values.get("description", ""), row, features)
+    # A column the file does not have leaves the field as it is (a file of a few columns updates
+    # those columns only); a column present and empty clears it.
+    if "description" in values:
+        cleaned["description"] = _description(values["description"], row, features)
     if values.get("product_type"):
         if values["product_type"] in vocabulary.types:
             cleaned["product_type"] = vocabulary.types[values["product_type"]]
@@ -472,8 +456,10 @@ def clean_row(row, values):
         ("content_languages", vocabulary.languages, str.lower),
         ("conventions", vocabulary.conventions, str.upper),
     ):
+        if column not in values:
+            continue
         chosen = []
-        for item in _split(values.get(column, "")):
+        for item in _split(values[column]):
             if key(item) in table:
                 chosen.append(table[key(item)])
             else:
@@ -486,7 +472,7 @@ def clean_row(row, values):
             row.problem("provinces", _("“%(value)s” is not a known province.") % {"value": _shown(item)})
         else:
             places.append(province)
-    cleaned["provinces"] = places
+    cleaned["provinces"] = places if "provinces" in values else None
     for column in ("producer", "commissioner"):
         if values.get(column):
             organisation = vocabulary.organisations.get(values[column]) or vocabulary.organisations.get(
@@ -742,10 +728,15 @@ def commit(rows, locale, *, user=None, publish=False):
                 product.identifier = IdentifierSequence.next_identifier(day.year)
                 product.slug = _free_slug(library, product)
                 library.add_child(instance=product)
-            product.channels.set(plan.m2m["channels"])
-            product.languages.set(plan.m2m["content_languages"])
-            product.conventions.set(plan.m2m["conventions"])
-            product.province_tags.set([PageProvince(province=province) for province in plan.provinces])
+            for column, relation in (
+                ("channels", product.channels),
+                ("content_languages", product.languages),
+                ("conventions", product.conventions),
+            ):
+                if column in plan.m2m:
+                    relation.set(plan.m2m[column])
+            if plan.provinces is not None:
+                product.province_tags.set([PageProvince(province=province) for province in plan.provinces])
             revision = product.save_revision(user=user, log_action=True)
             if publish:
                 revision.publish(user=user)

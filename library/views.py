@@ -1,9 +1,14 @@
 """The public library page and its exports."""
 
+import hashlib
+
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404
+from django.utils import timezone
+from django.views.decorators.http import condition, require_safe
 
-from home import parameters
+from home import page_cache, parameters
 
 from . import export
 from .search import FACETS, LibraryQuery
@@ -76,6 +81,36 @@ def library_index(request, library):
     )
 
 
+#: How long the time a content generation was first seen is kept (then it is taken afresh).
+EXPORT_STAMP_SECONDS = 24 * 60 * 60
+
+
+def _export_generation(request, library, fmt):
+    """The content generation (``home.page_cache``) an export is made from: every saved, published,
+    unpublished or deleted page and every changed term starts a new one, so an export can only
+    change with it. ``None`` for an unknown format or while the cache cannot be reached."""
+    return page_cache.generation() if fmt in export.FORMATS else None
+
+
+def _export_etag(request, library, fmt):
+    current = _export_generation(request, library, fmt)
+    return hashlib.sha256(f"library-export:{current}".encode()).hexdigest()[:32] if current else None
+
+
+def _export_last_modified(request, library, fmt):
+    """When the current content generation was first seen: never before the last change to what
+    an export lists (a product published, changed, unpublished or deleted, a term renamed), which
+    the latest ``last_published_at`` of the listed products would miss for a product that left."""
+    current = _export_generation(request, library, fmt)
+    if current is None:
+        return None
+    key = f"library-export:{current}:since"
+    cache.add(key, timezone.now().replace(microsecond=0), EXPORT_STAMP_SECONDS)
+    return cache.get(key)
+
+
+@require_safe
+@condition(etag_func=_export_etag, last_modified_func=_export_last_modified)
 def library_export(request, library, fmt):
     if fmt not in export.FORMATS:
         raise Http404

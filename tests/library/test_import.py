@@ -201,3 +201,28 @@ def test_management_command(seeded, tmp_path):
     bad.write_text(HEADER + ",,,,,,,,,,\n,x,fax,,,,,,,,\n", encoding="utf-8")
     with pytest.raises(CommandError, match="problem"):
         call_command("import_products", str(bad), "--commit", stdout=io.StringIO(), stderr=io.StringIO())
+
+
+def test_a_file_of_a_few_columns_updates_those_and_keeps_the_rest(seeded):
+    product = ProductPage.objects.live().filter(locale__language_code="vi").exclude(description="").first()
+    before = {
+        "description": product.description,
+        "channels": set(product.channels.values_list("pk", flat=True)),
+        "conventions": set(product.conventions.values_list("pk", flat=True)),
+        "provinces": set(product.province_tags.values_list("province_id", flat=True)),
+    }
+    assert before["conventions"] and before["provinces"]
+    text = f"identifier,title,product_type\n{product.identifier},Tên mới,{product.product_type.code}\n"
+    report = importer.commit(rows(text), vi(), publish=True)
+    assert report.ok and report.updated == [product.identifier], report
+    product = ProductPage.objects.get(pk=product.pk)
+    assert product.title == "Tên mới"
+    assert product.description == before["description"]
+    assert set(product.channels.values_list("pk", flat=True)) == before["channels"]
+    assert set(product.conventions.values_list("pk", flat=True)) == before["conventions"]
+    assert set(product.province_tags.values_list("province_id", flat=True)) == before["provinces"]
+    # A column that is there and empty clears the field.
+    code = product.product_type.code
+    cleared = f"identifier,title,product_type,conventions\n{product.identifier},Tên mới,{code},\n"
+    assert importer.commit(rows(cleared), vi(), publish=True).ok
+    assert not ProductPage.objects.get(pk=product.pk).conventions.exists()

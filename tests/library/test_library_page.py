@@ -162,6 +162,6 @@ def test_exports_in_three_formats_follow_the_filters(client, products):
     workbook = load_workbook(io.BytesIO(client.get("/vi/library/export/xlsx/?convention=crc").content))
     sheet = workbook.active
     header = [cell.value for cell in next(sheet.iter_rows(max_row=1))]
-    assert header[:3] == ["identifier", "title", "url"]
+    assert header[:3] == ["identifier", "title", "description"]
     assert sheet.max_row - 1 == len(rows)
     assert client.get("/vi/library/export/pdf/").status_code == 404
