@@ -1,6 +1,9 @@
 """RSS 2.0 and Atom feeds of articles: per language, per section, and per filter."""
 
+import copy
+import uuid
 from datetime import datetime, time
+from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
@@ -25,6 +28,11 @@ class ArticleFeed(Feed):
 
     feed_type = Rss201rev2Feed
 
+    def __call__(self, request, *args, **kwargs):
+        # The URLconf holds one shared instance and the methods below keep the request, locale and
+        # form on ``self``: answer each request from a copy so concurrent threads never mix them.
+        return super(ArticleFeed, copy.copy(self)).__call__(request, *args, **kwargs)
+
     def get_object(self, request):
         self.request = request
         self.locale = Locale.objects.filter(language_code=get_language()).first()
@@ -48,10 +56,27 @@ class ArticleFeed(Feed):
     def description(self):
         return _("News and articles about human rights")
 
+    def feed_url(self):
+        """The self link: the request's path with its recognised, valid filters in field order (so
+        a filtered feed names itself, and junk or invalid parameters do not make new feeds)."""
+        filters = self.form.cleaned_filters()
+        query = urlencode(
+            [(name, self.form.cleaned_data[name]) for name in self.form.fields if name in filters]
+        )
+        return f"{self.request.path}?{query}" if query else self.request.path
+
+    def feed_guid(self):
+        """Atom's feed id: the absolute self link, distinct for each language, section and filter."""
+        return self.request.build_absolute_uri(self.feed_url())
+
+    def author_name(self):
+        """The feed's author (RFC 4287 4.1.1): the site's name in the feed's language."""
+        return _("Human rights")
+
     def items(self):
         articles = listing.apply_filters(self.base_queryset(), self.form.cleaned_filters())
         return list(
-            articles.select_related("organisation")
+            articles.select_related("organisation", "locale")
             .prefetch_related("authors", "conventions")
             .order_by("-date", "-first_published_at", "-pk")[:FEED_SIZE]
         )
@@ -66,7 +91,9 @@ class ArticleFeed(Feed):
         return item.get_url(self.request)
 
     def item_guid(self, item):
-        return f"urn:uuid:{item.translation_key}:{item.locale_id}"
+        """A valid urn:uuid (RFC 4122), stable across requests and distinct per language: the UUID
+        named by the language code in the article's translation key as namespace."""
+        return uuid.uuid5(item.translation_key, item.locale.language_code).urn
 
     item_guid_is_permalink = False
 
@@ -80,8 +107,11 @@ class ArticleFeed(Feed):
         return item.last_published_at or self.item_pubdate(item)
 
     def item_author_name(self, item):
-        return ", ".join(person.name for person in item.authors.all()) or (
-            item.organisation.name if item.organisation else None
+        """The authors, else the publishing organisation, else the site (every Atom entry has one)."""
+        return (
+            ", ".join(person.name for person in item.authors.all())
+            or (item.organisation.name if item.organisation else None)
+            or self.author_name()
         )
 
     def item_categories(self, item):
