@@ -1,13 +1,21 @@
-"""IIIF endpoints: the Image API 3.0 for item images and Presentation 3.0 manifests for exhibitions.
+"""IIIF endpoints: the Image API 3.0 for item images, Presentation 3.0 manifests for exhibitions
+and a collection of every exhibition's manifest.
 
 Only what the public may see is served: images of published items whose consent is valid today,
 manifests of live public exhibitions. Anything else is a 404, exactly like an identifier that
 never existed. Responses may be cached by browsers and proxies, never past the end of the day
 an item's consent runs out.
+
+Rights: every canvas, manifest and collection states its ``rights`` as a Creative Commons or
+RightsStatements.org URI (:func:`rights_uri` reads an item's free-text rights field; a whole
+takes its parts' licence when they all agree, otherwise "In Copyright"), and a
+``requiredStatement`` to show with it: the item's credit line, the exhibition's organisation, or
+the portal's name, in each language.
 """
 
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 import uuid
@@ -18,6 +26,7 @@ from PIL import Image
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import F
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect, JsonResponse
 from django.urls import path, reverse
 from django.utils import timezone, translation
@@ -25,16 +34,100 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
+from wagtail.models import Page, Site
+
 from home import visibility
+from home.models import Organisation
 
 from . import iiif_image
-from .models import ExhibitionItem, ExhibitionPage
+from .models import ExhibitionIndexPage, ExhibitionItem, ExhibitionPage
 
 PRESENTATION_CONTEXT = "http://iiif.io/api/presentation/3/context.json"
-IMAGE_PROFILE = "http://iiif.io/api/image/3/level1.json"
+IMAGE_PROFILE = iiif_image.PROFILE_URI
 MAX_AGE = 3600
 CACHED_BYTES_LIMIT = 2 * 1024 * 1024
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+# Rights URIs as IIIF wants them: the http:// forms Creative Commons and RightsStatements.org define.
+IN_COPYRIGHT = "http://rightsstatements.org/vocab/InC/1.0/"
+CC_LICENCES = {"by", "by-sa", "by-nd", "by-nc", "by-nc-sa", "by-nc-nd"}
+CC_VERSIONS = {"1.0", "2.0", "2.5", "3.0", "4.0"}
+RIGHTS_STATEMENTS = {
+    name.lower(): name
+    for name in (
+        "InC",
+        "InC-OW-EU",
+        "InC-EDU",
+        "InC-NC",
+        "InC-RUU",
+        "NoC-CR",
+        "NoC-NC",
+        "NoC-OKLR",
+        "NoC-US",
+        "CNE",
+        "UND",
+        "NKC",
+    )
+}
+_SEP = r"[\s_-]*"
+_CC_URI = re.compile(r"creativecommons\.org/licenses/([a-z-]+)/(\d\.\d)", re.IGNORECASE)
+_CC_PUBLIC_URI = re.compile(r"creativecommons\.org/publicdomain/(zero|mark)/1\.0", re.IGNORECASE)
+_RS_URI = re.compile(r"rightsstatements\.org/(?:vocab|page)/([a-z-]+)/1\.0", re.IGNORECASE)
+_CC0 = re.compile(rf"\bcc{_SEP}(?:0|zero)\b", re.IGNORECASE)
+_CC_NAME = re.compile(
+    rf"\bcc{_SEP}(by(?:{_SEP}(?:nc|nd|sa)\b)*)(?:{_SEP}v?(\d\.\d))?"
+    rf"|creative{_SEP}commons{_SEP}(attribution(?:{_SEP}(?:non{_SEP}commercial|share{_SEP}alike|"
+    rf"no{_SEP}derivatives|no{_SEP}derivs))*)(?:{_SEP}(\d\.\d))?",
+    re.IGNORECASE,
+)
+_PUBLIC_DOMAIN = re.compile(rf"public{_SEP}domain|\bpdm\b", re.IGNORECASE)
+
+
+def _cc_licence(terms, version):
+    terms = re.sub(r"[\s_-]", "", terms.lower())
+    conditions = {
+        "nc": "nc" in terms[2:] or "noncommercial" in terms,
+        "sa": "sa" in terms[2:] or "sharealike" in terms,
+        "nd": "nd" in terms[2:] or "noderiv" in terms,
+    }
+    code = "-".join(["by"] + [name for name in ("nc", "sa", "nd") if conditions[name]])
+    version = version or "4.0"
+    if code not in CC_LICENCES or version not in CC_VERSIONS:
+        return None
+    return f"http://creativecommons.org/licenses/{code}/{version}/"
+
+
+def rights_uri(text):
+    """The rights URI for an item's free-text rights: a Creative Commons licence or public-domain
+    tool, or a RightsStatements.org statement, whether written as a URI or by name ("CC BY 4.0",
+    "CC-BY-SA-4.0", "CC0", "Public domain"); anything else, empty included, is "In Copyright"
+    (reuse needs the holder's permission), never an open licence nobody granted."""
+    text = (text or "").strip()
+    if match := _CC_URI.search(text):
+        code, version = match.group(1).lower(), match.group(2)
+        if code in CC_LICENCES and version in CC_VERSIONS:
+            return f"http://creativecommons.org/licenses/{code}/{version}/"
+    elif match := _CC_PUBLIC_URI.search(text):
+        return f"http://creativecommons.org/publicdomain/{match.group(1).lower()}/1.0/"
+    elif match := _RS_URI.search(text):
+        name = RIGHTS_STATEMENTS.get(match.group(1).lower())
+        if name:
+            return f"http://rightsstatements.org/vocab/{name}/1.0/"
+    elif _CC0.search(text):
+        return "http://creativecommons.org/publicdomain/zero/1.0/"
+    elif match := _CC_NAME.search(text):
+        terms, version = (match.group(1), match.group(2)) if match.group(1) else match.group(3, 4)
+        return _cc_licence(terms, version) or IN_COPYRIGHT
+    elif _PUBLIC_DOMAIN.search(text):
+        return "http://creativecommons.org/publicdomain/mark/1.0/"
+    return IN_COPYRIGHT
+
+
+def combined_rights(uris):
+    """The rights of a whole (manifest, collection): its parts' URI when they all share one,
+    otherwise (mixed licences, or no parts) "In Copyright", which no part contradicts."""
+    uris = set(uris)
+    return uris.pop() if len(uris) == 1 else IN_COPYRIGHT
 
 
 def _key(identifier):
@@ -118,7 +211,9 @@ def base(request, identifier):
 def info_json(request, identifier):
     item = _shown_item(identifier)
     width, height = dimensions(item.image)
-    body = iiif_image.info(_service_id(request, item.translation_key), width, height)
+    body = iiif_image.info(
+        _service_id(request, item.translation_key), width, height, rights=rights_uri(item.rights)
+    )
     wants_ld = "application/ld+json" in request.headers.get("Accept", "")
     content_type = (
         'application/ld+json;profile="http://iiif.io/api/image/3/context.json"'
@@ -138,7 +233,7 @@ def image(request, identifier, region, size, rotation, quality, format):
         wanted = iiif_image.parse(region, size, rotation, quality, format, width=width, height=height)
     except iiif_image.BadRequest as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
-    spec = f"{region}/{size}/{rotation}/{quality}.{format}"
+    spec = iiif_image.canonical(wanted, width, height)
     cache_key = "iiif:img:" + hashlib.sha256(f"{item.image.get_file_hash()}:{spec}".encode()).hexdigest()
     data = cache.get(cache_key)
     if data is None:
@@ -147,7 +242,10 @@ def image(request, identifier, region, size, rotation, quality, format):
         if len(data) <= CACHED_BYTES_LIMIT:
             cache.set(cache_key, data, 24 * 3600)
     response = HttpResponse(data, content_type=wanted.content_type)
-    response["Link"] = f'<{_service_id(request, item.translation_key)}/{spec}>;rel="canonical"'
+    response["Link"] = (
+        f'<{_service_id(request, item.translation_key)}/{spec}>;rel="canonical", '
+        f'<{IMAGE_PROFILE}>;rel="profile"'
+    )
     return _public(response, [item])
 
 
@@ -165,6 +263,39 @@ def _labels(message):
     return _language_map(values)
 
 
+def _portal_name(request):
+    """The portal's name in each language: its home page's public translations' titles."""
+    site = Site.find_for_request(request)
+    if site is not None:
+        homes = visibility.public_pages(
+            Page.objects.filter(translation_key=site.root_page.translation_key)
+        ).select_related("locale")
+        names = _language_map({home.locale.language_code: home.title for home in homes})
+        if names:
+            return names
+    return {"none": [(site and site.site_name) or settings.WAGTAIL_SITE_NAME]}
+
+
+def _attribution(request, organisation=None):
+    """A ``requiredStatement``: "Attribution" and the organisation responsible (in each language
+    it is translated into), or the portal's name when there is none."""
+    names = {}
+    if organisation is not None:
+        for version in Organisation.objects.filter(
+            translation_key=organisation.translation_key, locale__language_code__in=LANGUAGES
+        ).select_related("locale"):
+            names[version.locale.language_code] = version.name
+    return {"label": _labels("Attribution"), "value": _language_map(names) or _portal_name(request)}
+
+
+def _collection_label():
+    return _labels("Exhibitions")
+
+
+def _image_service(request, key):
+    return [{"id": _service_id(request, key), "type": "ImageService3", "profile": iiif_image.PROFILE}]
+
+
 def _image_body(request, item, width, height):
     service = _service_id(request, item.translation_key)
     scale = min(1.0, iiif_image.MAX_WIDTH / width, iiif_image.MAX_HEIGHT / height)
@@ -174,7 +305,7 @@ def _image_body(request, item, width, height):
         "format": "image/jpeg",
         "width": int(width * scale),
         "height": int(height * scale),
-        "service": [{"id": service, "type": "ImageService3", "profile": "level1"}],
+        "service": _image_service(request, item.translation_key),
     }
 
 
@@ -204,12 +335,13 @@ def _canvas(request, manifest_id, key, versions):
         "width": width,
         "height": height,
         "metadata": metadata,
+        "rights": rights_uri(first.rights),
         "thumbnail": [
             {
                 "id": f"{_service_id(request, key)}/full/400,/0/default.jpg",
                 "type": "Image",
                 "format": "image/jpeg",
-                "service": [{"id": _service_id(request, key), "type": "ImageService3", "profile": "level1"}],
+                "service": _image_service(request, key),
             }
         ],
         "items": [
@@ -233,8 +365,9 @@ def _canvas(request, manifest_id, key, versions):
     )
     if summary:
         canvas["summary"] = summary
-    if first.credit:
-        canvas["requiredStatement"] = {"label": _labels("Credit"), "value": {"none": [first.credit]}}
+    credit = first.credit or first.image.credit
+    if credit:
+        canvas["requiredStatement"] = {"label": _labels("Credit"), "value": {"none": [credit]}}
     return canvas
 
 
@@ -286,6 +419,8 @@ def build_manifest(request, pages):
         ]
         if source.curator
         else [],
+        "rights": combined_rights(canvas["rights"] for canvas in canvases.values()),
+        "requiredStatement": _attribution(request, source.organisation),
         "homepage": [
             {
                 "id": request.build_absolute_uri(page.url),
@@ -295,6 +430,13 @@ def build_manifest(request, pages):
                 "language": [language],
             }
             for language, page in by_language.items()
+        ],
+        "partOf": [
+            {
+                "id": request.build_absolute_uri(reverse("iiif_collection")),
+                "type": "Collection",
+                "label": _collection_label(),
+            }
         ],
         "items": list(canvases.values()),
     }
@@ -324,7 +466,74 @@ def manifest(request, key):
     return _public(response, items)
 
 
+def build_collection(request):
+    """The Presentation 3.0 collection of every public exhibition's manifest, newest first."""
+    exhibitions = {}
+    for page in (
+        visibility.public_pages(ExhibitionPage.objects.all())
+        .select_related("locale")
+        .order_by(F("start_date").desc(nulls_last=True), "path")
+    ):
+        exhibitions.setdefault(page.translation_key, {}).setdefault(page.locale.language_code, page)
+    sources = {
+        key: pages.get(settings.LANGUAGE_CODE) or next(iter(pages.values()))
+        for key, pages in exhibitions.items()
+    }
+    item_keys = {key: source.item_keys() for key, source in sources.items()}
+    item_rights = dict(
+        ExhibitionItem.objects.public()
+        .filter(translation_key__in={k for keys in item_keys.values() for k in keys})
+        .order_by("-pk")
+        .values_list("translation_key", "rights")
+    )
+    references, rights = [], []
+    for key, pages in exhibitions.items():
+        shown = [rights_uri(item_rights[k]) for k in item_keys[key] if k in item_rights]
+        rights.append(combined_rights(shown))
+        references.append(
+            {
+                "id": request.build_absolute_uri(reverse("iiif_manifest", args=[str(key)])),
+                "type": "Manifest",
+                "label": _language_map({lang: page.title for lang, page in pages.items()}),
+            }
+        )
+    indexes = {}
+    for index in visibility.public_pages(ExhibitionIndexPage.objects.all()).select_related("locale"):
+        indexes.setdefault(index.locale.language_code, index)
+    return {
+        "@context": PRESENTATION_CONTEXT,
+        "id": request.build_absolute_uri(reverse("iiif_collection")),
+        "type": "Collection",
+        "label": _collection_label(),
+        "summary": _language_map({lang: index.intro for lang, index in indexes.items()}),
+        "rights": combined_rights(rights),
+        "requiredStatement": _attribution(request),
+        "homepage": [
+            {
+                "id": request.build_absolute_uri(index.url),
+                "type": "Text",
+                "label": {language: [index.title]},
+                "format": "text/html",
+                "language": [language],
+            }
+            for language, index in indexes.items()
+        ],
+        "items": references,
+    }
+
+
+@require_safe
+def collection(request):
+    response = JsonResponse(
+        build_collection(request),
+        content_type=f'application/ld+json;profile="{PRESENTATION_CONTEXT}"',
+        json_dumps_params={"ensure_ascii": False},
+    )
+    return _public(response, [])
+
+
 urlpatterns = [
+    path("collections/exhibitions.json", collection, name="iiif_collection"),
     path("manifests/<str:key>.json", manifest, name="iiif_manifest"),
     path("3/<str:identifier>", base, name="iiif_base"),
     path("3/<str:identifier>/info.json", info_json, name="iiif_info"),

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from wagtail.models import Locale, Page
 
-from exhibitions import iiif_image
+from exhibitions import iiif, iiif_image
 from exhibitions.models import ExhibitionIndexPage, ExhibitionItem, ExhibitionPage
 from home.models import CustomImage
 
@@ -133,6 +133,65 @@ def test_rotation_quality_and_format():
         iiif_image.parse("full", "max", "0", "default", "bmp", width=10, height=10)
 
 
+@pytest.mark.parametrize(
+    ("spec", "canonical"),
+    [
+        (("full", "max", "0", "default", "jpg"), "full/max/0/default.jpg"),
+        (("0,0,1000,600", "1000,", "0.0", "default", "jpg"), "full/max/0/default.jpg"),
+        (("square", "!100,100", "90", "gray", "png"), "200,0,600,600/100,100/90/gray.png"),
+        (("pct:0,0,50,50", ",150", "!180", "color", "webp"), "0,0,500,300/250,150/!180/color.webp"),
+        (("full", "pct:50", "270", "bitonal", "png"), "full/500,300/270/bitonal.png"),
+        (("10,10,20,20", "^40,", "0", "default", "jpg"), "10,10,20,20/^40,40/0/default.jpg"),
+        (("full", "^max", "0", "default", "jpg"), "full/^max/0/default.jpg"),
+    ],
+)
+def test_canonical_form(spec, canonical):
+    request = iiif_image.parse(*spec, width=1000, height=600)
+    assert iiif_image.canonical(request, 1000, 600) == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "uri"),
+    [
+        ("CC BY 4.0", "http://creativecommons.org/licenses/by/4.0/"),
+        ("CC-BY-SA-4.0", "http://creativecommons.org/licenses/by-sa/4.0/"),
+        ("cc by-nc-nd 3.0", "http://creativecommons.org/licenses/by-nc-nd/3.0/"),
+        ("CC BY-NC", "http://creativecommons.org/licenses/by-nc/4.0/"),
+        ("Creative Commons Attribution-ShareAlike 4.0", "http://creativecommons.org/licenses/by-sa/4.0/"),
+        (
+            "https://creativecommons.org/licenses/by-nd/4.0/deed.vi",
+            "http://creativecommons.org/licenses/by-nd/4.0/",
+        ),
+        ("CC0-1.0", "http://creativecommons.org/publicdomain/zero/1.0/"),
+        (
+            "https://creativecommons.org/publicdomain/zero/1.0/",
+            "http://creativecommons.org/publicdomain/zero/1.0/",
+        ),
+        ("Public domain", "http://creativecommons.org/publicdomain/mark/1.0/"),
+        (
+            "https://rightsstatements.org/page/NoC-US/1.0/?language=en",
+            "http://rightsstatements.org/vocab/NoC-US/1.0/",
+        ),
+        ("http://rightsstatements.org/vocab/inc-edu/1.0/", "http://rightsstatements.org/vocab/InC-EDU/1.0/"),
+        ("", iiif.IN_COPYRIGHT),
+        ("all-rights-reserved", iiif.IN_COPYRIGHT),
+        ("© Báo An Giang", iiif.IN_COPYRIGHT),
+        ("CC BY-SA-ND 4.0", iiif.IN_COPYRIGHT),  # no such licence
+        ("https://creativecommons.org/licenses/by/9.0/", iiif.IN_COPYRIGHT),
+        ("http://rightsstatements.org/vocab/XYZ/1.0/", iiif.IN_COPYRIGHT),
+    ],
+)
+def test_rights_text_becomes_a_uri(text, uri):
+    assert iiif.rights_uri(text) == uri
+
+
+def test_a_whole_keeps_a_licence_only_its_parts_share():
+    by = "http://creativecommons.org/licenses/by/4.0/"
+    assert iiif.combined_rights([by, by]) == by
+    assert iiif.combined_rights([by, "http://creativecommons.org/licenses/by-sa/4.0/"]) == iiif.IN_COPYRIGHT
+    assert iiif.combined_rights([]) == iiif.IN_COPYRIGHT
+
+
 def test_render_honours_exif_orientation_and_crops_in_displayed_coordinates():
     raw = Image.new("RGB", (200, 100), (255, 0, 0))
     raw.paste((0, 0, 255), (0, 0, 100, 100))  # left half blue in the stored pixels
@@ -167,7 +226,8 @@ def test_info_json_describes_the_image_for_viewers(client, photo):
     assert response["Content-Type"] == "application/json"
     body = response.json()
     assert body["id"] == f"http://testserver/iiif/3/{photo.translation_key}"
-    assert (body["width"], body["height"], body["profile"]) == (1600, 1200, "level1")
+    assert (body["width"], body["height"], body["profile"]) == (1600, 1200, "level2")
+    assert body["rights"] == "http://rightsstatements.org/vocab/InC/1.0/"  # no licence given
     assert body["tiles"][0]["scaleFactors"] == [1, 2, 4]
     ld = client.get(f"/iiif/3/{photo.translation_key}/info.json", HTTP_ACCEPT="application/ld+json")
     assert ld["Content-Type"].startswith("application/ld+json")
