@@ -8,6 +8,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -21,7 +22,7 @@ from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import page_cache, visibility
+from home import page_cache, schema_org, visibility
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import HeroMixin, SeoMixin, TaggedPageMixin
 from home.models.mixins import PAGE_CONTENT_PANELS, PAGE_TRANSLATABLE_FIELDS
@@ -292,6 +293,9 @@ class ExhibitionIndexPage(RolePermissionsMixin, SeoMixin, Page):
     max_count_per_parent = 1
     template = "exhibitions/exhibition_index_page.html"
 
+    def structured_data(self, context, common):
+        return {"@type": "CollectionPage"}
+
     class Meta:
         verbose_name = _("exhibition index page")
 
@@ -358,6 +362,48 @@ class ExhibitionPage(RolePermissionsMixin, RoutablePageMixin, SeoMixin, HeroMixi
     related_section_order = 30
     listing_date_field = "start_date"
 
+    def structured_data(self, context, common):
+        """An exhibition event at its venues (online only when it has none); an item's own page
+        describes the item as a visual work, part of the exhibition."""
+        item = context.get("item")
+        if item is not None:
+            data = {
+                "@type": "VisualArtwork",
+                "name": item.title,
+                "isPartOf": {
+                    "@type": "ExhibitionEvent",
+                    "name": self.title,
+                    "url": context["request"].build_absolute_uri(self.url),
+                },
+            }
+            if getattr(item, "caption", ""):
+                data["description"] = item.caption
+            if getattr(item, "rights", ""):
+                data["copyrightNotice"] = item.rights
+            return data
+        venues = self.ordered_venues
+        starts = [v.start_date for v in venues] + ([self.start_date] if self.start_date else [])
+        ends = [v.end_date for v in venues] + ([self.end_date] if self.end_date else [])
+        opened = min(starts) if starts else None
+        if opened is None and self.first_published_at:  # online only: open since it was published
+            opened = timezone.localtime(self.first_published_at).date()
+        data = {
+            "@type": "ExhibitionEvent",
+            "eventStatus": "https://schema.org/EventScheduled",
+            "startDate": opened.isoformat() if opened else None,
+            "organizer": common["publisher"],
+        }
+        if ends:
+            data["endDate"] = max(ends).isoformat()
+        online = {"@type": "VirtualLocation", "url": common["url"]}
+        if venues:
+            data["eventAttendanceMode"] = "https://schema.org/MixedEventAttendanceMode"
+            data["location"] = [online, *(schema_org.place(v.name, v.address) for v in venues)]
+        else:
+            data["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
+            data["location"] = online
+        return {key: value for key, value in data.items() if value is not None}
+
     class Meta:
         verbose_name = _("exhibition")
         verbose_name_plural = _("exhibitions")
@@ -405,6 +451,13 @@ class ExhibitionPage(RolePermissionsMixin, RoutablePageMixin, SeoMixin, HeroMixi
     def item_url(self, item):
         return self.url + self.reverse_subpage("item", args=[str(item.translation_key)])
 
+    def sitemap_subpages(self):
+        keys = self.item_keys()
+        shown = self.shown_items(keys)
+        for key in keys:
+            if key in shown:
+                yield "item", (str(key),), {}
+
     @path("items/<uuid:key>/", name="item")
     def item_view(self, request, key):
         """One item on its own page: large image, every detail, deep zoom for large scans."""
@@ -423,9 +476,14 @@ class ExhibitionPage(RolePermissionsMixin, RoutablePageMixin, SeoMixin, HeroMixi
         context.update(item=item, position=position + 1, count=count, neighbours=neighbours)
         return TemplateResponse(request, "exhibitions/exhibition_item.html", context)
 
+    @cached_property
+    def ordered_venues(self):
+        """The venues by opening date, read once per request (the page and its data block)."""
+        return list(self.venues.all().order_by("start_date"))
+
     def venues_by_time(self):
         today = timezone.localdate()
-        venues = list(self.venues.all().order_by("start_date"))
+        venues = self.ordered_venues
         return {
             "current": [v for v in venues if v.start_date <= today <= v.end_date],
             "upcoming": [v for v in venues if v.start_date > today],

@@ -2,7 +2,8 @@
 
 Wagtail's own sitemap lists the descendants of the site's root page only, which misses the en and
 km trees (they are the root page's translations, beside it). This one walks every translation of
-the root and adds each page's existing translations as ``xhtml:link`` alternates.
+the root and adds each page's existing translations as ``xhtml:link`` alternates, and the
+sub-routes that routable pages declare (provinces, their figures, exhibition items).
 """
 
 from collections import defaultdict
@@ -43,7 +44,6 @@ class PageSitemap(Sitemap):
 
     def get_urls(self, page=1, site=None, protocol=None):
         protocol = self.request.scheme
-        domain = self.request.get_host()
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         pages = [url["item"] for url in urls]
         translations = defaultdict(list)
@@ -53,18 +53,44 @@ class PageSitemap(Sitemap):
             translations[page_obj.translation_key].append(page_obj)
         for url in urls:
             siblings = translations[url["item"].translation_key]
-            url["alternates"] = (
-                [
+            url["alternates"] = self._alternates(siblings, "")
+        return urls + self._subpage_urls(urls, translations)
+
+    def _alternates(self, siblings, suffix):
+        if len(siblings) < 2:
+            return []
+        return [
+            {
+                "lang_code": other.locale.language_code,
+                "location": self._absolute(other.get_url(self.request) + suffix),
+            }
+            for other in sorted(siblings, key=lambda p: p.locale.language_code)
+        ]
+
+    def _absolute(self, path):
+        return f"{self.request.scheme}://{self.request.get_host()}{path}"
+
+    def _subpage_urls(self, urls, translations):
+        """The public sub-routes of routable pages (each province and its figures, each exhibition
+        item), which Wagtail's pages alone do not list. A page type declares them in
+        ``sitemap_subpages()``: ``(route name, args, kwargs)``, the same in every language."""
+        extra = []
+        for url in urls:
+            page = url["item"]
+            if not hasattr(page.specific_class, "sitemap_subpages"):
+                continue
+            page = page.specific
+            siblings = translations[page.translation_key]
+            for name, args, kwargs in page.sitemap_subpages():
+                suffix = page.reverse_subpage(name, args=args, kwargs=kwargs)
+                extra.append(
                     {
-                        "lang_code": other.locale.language_code,
-                        "location": f"{protocol}://{domain}{other.get_url(self.request)}",
+                        **url,
+                        "location": self._absolute(page.get_url(self.request) + suffix),
+                        "alternates": self._alternates(siblings, suffix),
                     }
-                    for other in sorted(siblings, key=lambda p: p.locale.language_code)
-                ]
-                if len(siblings) > 1
-                else []
-            )
-        return urls
+                )
+        return extra
 
     def get_domain(self, site=None):
         return self.request.get_host()

@@ -25,7 +25,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import term_index, visibility
+from home import schema_org, term_index, visibility
 from home.blocks import RICH_TEXT_FEATURES, ImageBlock, MediaFileBlock
 from home.models import SeoMixin, TaggedPageMixin
 from home.models.mixins import PAGE_CONTENT_PANELS, PAGE_TRANSLATABLE_FIELDS
@@ -129,6 +129,27 @@ class Licence(models.TextChoices):
     ALL_RIGHTS = "all-rights-reserved", _("All rights reserved")
 
 
+#: Each licence as the URI that names it (for schema.org ``license``, Dublin Core ``rights``).
+LICENCE_URIS = {
+    Licence.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
+    Licence.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/",
+    Licence.CC_BY_NC: "https://creativecommons.org/licenses/by-nc/4.0/",
+    Licence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",
+    Licence.ALL_RIGHTS: "http://rightsstatements.org/vocab/InC/1.0/",
+}
+
+#: schema.org types of products by product-type code; any other type is a CreativeWork.
+SCHEMA_TYPES = {
+    "book": "Book",
+    "video": "VideoObject",
+    "radio-drama": "AudioObject",
+    "radio-reportage": "AudioObject",
+    "poster": "Poster",
+    "reportage": "Article",
+    "article": "Article",
+}
+
+
 def public_products(queryset=None):
     """Published and public: what readers, partners and harvesters may see (an embargoed product
     is not yet published: see :attr:`ProductPage.embargo_until`)."""
@@ -154,6 +175,9 @@ class LibraryPage(RolePermissionsMixin, RoutablePageMixin, SeoMixin, Page):
     subpage_types = ["library.ProductPage"]
     max_count_per_parent = 1
     template = "library/library_page.html"
+
+    def structured_data(self, context, common):
+        return {"@type": "CollectionPage"}
 
     class Meta:
         verbose_name = _("library")
@@ -358,6 +382,35 @@ class ProductPage(RolePermissionsMixin, SeoMixin, TaggedPageMixin, Page):
         return f"{head}. {self.title}. {self.terms['product_type'].name}. {self.identifier}. {url}".lstrip(
             ". "
         )
+
+    def structured_data(self, context, common):
+        """schema.org: the product as a creative work with its identifier, licence, producer,
+        dates, and the conventions and provinces it is about."""
+        terms = self.terms
+        kind = terms["product_type"]
+        data = {
+            "@type": SCHEMA_TYPES.get(getattr(kind, "code", ""), "CreativeWork"),
+            "identifier": self.identifier,
+            "license": LICENCE_URIS.get(self.licence, LICENCE_URIS[Licence.ALL_RIGHTS]),
+            "isAccessibleForFree": True,
+            "about": [
+                {"@type": "Legislation", "name": term.name, "alternateName": term.code.upper()}
+                for term in terms["conventions"]
+            ],
+            "spatialCoverage": [{"@type": "AdministrativeArea", "name": str(p)} for p in terms["provinces"]],
+        }
+        if kind is not None:
+            data["genre"] = kind.name
+        producer = schema_org.organisation(terms["producer"])
+        if producer:
+            data["producer"] = data["creator"] = producer
+        if self.published_on:
+            data["datePublished"] = schema_org.moment(self.published_on, self.first_published_at)
+        if self.produced_on:
+            data["dateCreated"] = schema_org.moment(self.produced_on)
+        if self.attribution:
+            data["creditText"] = self.attribution
+        return {key: value for key, value in data.items() if value not in ([], None, "")}
 
     def get_context(self, request, *args, **kwargs):
         from .search import related_products

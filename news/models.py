@@ -15,7 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import term_index, visibility
+from home import schema_org, term_index, visibility
 from home.models import HeroMixin, SeoMixin, TaggedPageMixin
 from home.models.mixins import PAGE_CONTENT_PANELS, PAGE_TRANSLATABLE_FIELDS
 from home.tagging import localized_terms
@@ -65,6 +65,9 @@ class ArticleIndexPage(RolePermissionsMixin, RoutablePageMixin, SeoMixin, Page):
     subpage_types = ["news.ArticlePage", "news.ArticleIndexPage"]
     organisation_field = "organisation"
     template = "news/article_index_page.html"
+
+    def structured_data(self, context, common):
+        return {"@type": "CollectionPage"}
 
     class Meta:
         verbose_name = _("news section")
@@ -202,6 +205,26 @@ class ArticlePage(RolePermissionsMixin, SeoMixin, HeroMixin, TaggedPageMixin, Pa
         return term_index.tags_of(
             self, self.locale_id, conventions=True, content_areas=True, topics=True, provinces=True
         )
+
+    def structured_data(self, context, common):
+        """schema.org NewsArticle: never without an author or a publisher (the publishing
+        organisation, else the portal), dates with their time and offset."""
+        publisher = schema_org.organisation(context.get("organisation")) or common["publisher"]
+        authors = [{"@type": "Person", "name": person.name} for person in context.get("authors", [])]
+        modified = self.last_published_at or self.latest_revision_created_at
+        data = {
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "datePublished": schema_org.moment(self.date, self.first_published_at),
+            "dateModified": schema_org.moment(modified) or schema_org.moment(self.date),
+            "mainEntityOfPage": common["url"],
+            "author": authors or [publisher],
+            "publisher": publisher,
+        }
+        keywords = [term.code for term in self.tags["conventions"]] + [str(p) for p in self.tags["provinces"]]
+        if keywords:
+            data["keywords"] = keywords
+        return data
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

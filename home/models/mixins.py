@@ -38,6 +38,11 @@ class SeoMixin(ReadableSlugMixin, models.Model):
     def get_meta_description(self):
         return self.search_description or getattr(self, "intro", "") or ""
 
+    def structured_data(self, context, common):
+        """What this page type adds to its schema.org data, given the ``common`` data every page
+        has (name, URL, language, description, publisher: ``home.templatetags.seo.page_json_ld``)."""
+        return {}
+
 
 class HeroMixin(models.Model):
     """An optional lead image shown at the top of the page and in link previews."""

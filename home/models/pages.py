@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.http import Http404
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -48,6 +49,22 @@ class HomePage(RolePermissionsMixin, SeoMixin, HeroMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     template = "home/home_page.html"
 
+    def structured_data(self, context, common):
+        """The front page names the site and its search (a sitelinks search box)."""
+        request = context.get("request")
+        search = reverse("search") if request is not None else ""
+        data = {"@type": "WebSite", "name": common["publisher"]["name"]}
+        if search:
+            data["potentialAction"] = {
+                "@type": "SearchAction",
+                "target": {
+                    "@type": "EntryPoint",
+                    "urlTemplate": request.build_absolute_uri(search) + "?q={search_term_string}",
+                },
+                "query-input": "required name=search_term_string",
+            }
+        return data
+
     class Meta:
         verbose_name = _("home page")
 
@@ -87,6 +104,9 @@ class ConventionIndexPage(RolePermissionsMixin, SeoMixin, Page):
     subpage_types = ["home.ConventionPage"]
     max_count_per_parent = 1
     template = "home/convention_index_page.html"
+
+    def structured_data(self, context, common):
+        return {"@type": "CollectionPage"}
 
     class Meta:
         verbose_name = _("convention index page")
@@ -151,6 +171,21 @@ class ConventionPage(RolePermissionsMixin, SeoMixin, HeroMixin, Page):
     subpage_types = []
     template = "home/convention_page.html"
 
+    def structured_data(self, context, common):
+        """A page about one treaty, named as schema.org Legislation with its dates."""
+        convention = self.convention
+        treaty = {
+            "@type": "Legislation",
+            "name": convention.name,
+            "alternateName": convention.code.upper(),
+            "legislationType": "International treaty",
+        }
+        if convention.adopted:
+            treaty["legislationDate"] = convention.adopted.isoformat()
+        if convention.entry_into_force:
+            treaty["legislationDateOfApplicability"] = convention.entry_into_force.isoformat()
+        return {"@type": "WebPage", "about": treaty}
+
     class Meta:
         verbose_name = _("convention page")
 
@@ -195,6 +230,17 @@ class ProvinceIndexPage(RolePermissionsMixin, RoutablePageMixin, SeoMixin, Page)
     subpage_types = []
     max_count_per_parent = 1
     template = "home/province_index_page.html"
+
+    def structured_data(self, context, common):
+        """The directory is a collection; a province's page and its figures are about the place."""
+        unit = context.get("unit")
+        if unit is None:
+            return {"@type": "CollectionPage"}
+        return {
+            "@type": "WebPage",
+            "name": unit.name,
+            "about": {"@type": "AdministrativeArea", "name": unit.name, "containedInPlace": "Viet Nam"},
+        }
 
     class Meta:
         verbose_name = _("province index page")
@@ -243,6 +289,11 @@ class ProvinceIndexPage(RolePermissionsMixin, RoutablePageMixin, SeoMixin, Page)
                 "tables": [(title, rows, bar_chart(rows)) for title, rows in tables],
             },
         )
+
+    def sitemap_subpages(self):
+        for unit in provinces.for_locale(self.locale):
+            yield "province_route", (), {"slug": unit.slug}
+            yield "figures", (), {"slug": unit.slug}
 
     def province_url(self, unit, request=None):
         return self.get_url(request) + self.reverse_subpage("province_route", kwargs={"slug": unit.slug})

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import TextField
 from django.db.models.expressions import RawSQL
-from django.urls import reverse, translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.translation import get_language, override
 
 from wagtail.models import Page, Site, get_page_models
@@ -50,6 +50,21 @@ def _intro():
 _INTRO_SQL = None
 
 
+def subpage_path(request, page):
+    """The sub-route of a routable page that ``request`` is showing (a province of the province
+    directory, its figures, an exhibition item) as a path to append to the page's URL, or to the
+    URL of any of its translations (they are of the same type, and the routes' arguments are
+    language-neutral: slugs from the reference data, translation keys). Empty for the page's own
+    route and for pages without sub-routes."""
+    match = getattr(request, "routable_resolver_match", None)
+    if match is None or not match.url_name or not hasattr(page, "reverse_subpage"):
+        return ""
+    try:
+        return page.reverse_subpage(match.url_name, args=match.args, kwargs=match.kwargs)
+    except NoReverseMatch:  # a match from another page's routes
+        return ""
+
+
 @register.simple_tag(takes_context=True)
 def language_alternates(context):
     """One entry per site language: where the switcher links, and whether a translation exists.
@@ -68,11 +83,12 @@ def language_alternates(context):
         else Page.objects.none()
     )
     versions = {p.locale.language_code: p for p in live}
+    suffix = subpage_path(request, page) if page is not None else ""
     entries = []
     for code, name in settings.LANGUAGES:
         version = versions.get(code) if page else None
         if version is not None:
-            url = version.get_url(request)
+            url = version.get_url(request) + suffix
         elif page is not None and page.pk:
             with override(code):
                 url = reverse("untranslated", args=[page.pk])

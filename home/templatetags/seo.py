@@ -3,12 +3,14 @@
 import json
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from wagtail.images.models import SourceImageIOError
 
 from .. import visibility
+from .navigation import subpage_path
 
 register = template.Library()
 
@@ -22,6 +24,16 @@ def absolute_url(context, path):
     if not path or request is None or path.startswith(("http://", "https://")):
         return path or ""
     return request.build_absolute_uri(path)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The absolute URL of what the page shows: the page, or the sub-route of a routable page
+    (a province, its figures, an exhibition item), without the query string."""
+    page = context.get("page")
+    if page is None:
+        return ""
+    return absolute_url(context, page.url + (subpage_path(context.get("request"), page) or ""))
 
 
 @register.simple_tag(takes_context=True)
@@ -48,3 +60,39 @@ def json_ld(data):
     payload = json.dumps(data, ensure_ascii=False, default=str)
     payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+def site_publisher(context):
+    """The portal itself as a schema.org Organization: the publisher of pages that name none."""
+    request = context.get("request")
+    return {
+        "@type": "Organization",
+        "name": gettext("Human rights"),
+        "url": request.build_absolute_uri("/") if request is not None else "/",
+    }
+
+
+@register.simple_tag(takes_context=True)
+def page_json_ld(context):
+    """schema.org data for any page: what every page has (name, URL, language, description,
+    publisher, image), then what its type declares in ``structured_data(context)`` (an article, a
+    product, an exhibition...), which may override any of it."""
+    page = context.get("page")
+    if page is None or not hasattr(page, "structured_data"):
+        return ""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "name": page.seo_title or page.title,
+        "url": canonical_url(context),
+        "inLanguage": page.locale.language_code,
+        "publisher": site_publisher(context),
+    }
+    description = strip_tags(page.get_meta_description() or "").strip()
+    if description:
+        data["description"] = description
+    image = social_image(context, getattr(page, "public_hero_image", None))
+    if image:
+        data["image"] = [image]
+    data.update(page.structured_data(context, dict(data)))
+    return json_ld(data)

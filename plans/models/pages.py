@@ -58,6 +58,9 @@ class CalendarPage(RolePermissionsMixin, RoutablePageMixin, SeoMixin, HeroMixin,
     max_count_per_parent = 1
     template = "plans/calendar_page.html"
 
+    def structured_data(self, context, common):
+        return {"@type": "CollectionPage"}
+
     class Meta:
         verbose_name = _("events calendar")
 
@@ -202,6 +205,9 @@ class QuizPage(RolePermissionsMixin, SeoMixin, HeroMixin, TaggedPageMixin, Page)
     parent_page_types = ["plans.CalendarPage", "home.HomePage", "home.StandardPage"]
     subpage_types = []
     template = "plans/quiz_page.html"
+
+    def structured_data(self, context, common):
+        return {"@type": "Quiz", "educationalUse": "assessment"}
 
     class Meta:
         verbose_name = _("quiz")

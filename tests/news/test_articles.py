@@ -2,7 +2,7 @@
 
 import json
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -194,7 +194,9 @@ def test_article_has_previews_canonical_and_news_article_json_ld(client, seeded)
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == "Bài có ảnh"
     assert data["inLanguage"] == "vi"
-    assert data["datePublished"] == "2026-01-15"
+    # A date-time with its offset (a bare date reads as midnight UTC), on the article's date.
+    assert datetime.fromisoformat(data["datePublished"]).date() == page.date
+    assert datetime.fromisoformat(data["datePublished"]).tzinfo is not None
     assert [author["name"] for author in data["author"]] == [p.name for p in page.authors.all()]
     assert data["publisher"]["name"] == "Báo An Giang"
     assert data["image"] == [og_image]
