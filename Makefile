@@ -9,6 +9,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt requirements-nodeps.txt requirements-schemas.txt | cksum | cut -d' ' -f1)
 
+# v.Nu and axe-core for the tests only (tests/conformance), from npm: `make run` does not need node.
+NODE_STAMP := node_modules/.installed-$(shell cat package.json package-lock.json | cksum | cut -d' ' -f1)
+
 .PHONY: install run test lint format messages
 
 $(STAMP): requirements.txt requirements-dev.txt requirements-nodeps.txt requirements-schemas.txt
@@ -23,7 +26,7 @@ $(STAMP): requirements.txt requirements-dev.txt requirements-nodeps.txt requirem
 	touch $(STAMP)
 
 install: $(STAMP)
-	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
 
 run: export SITE_URL := $(SITE_URL)
 run: install
@@ -32,7 +35,12 @@ run: install
 	@echo "Site: $(SITE_URL)/  (Ctrl+C to stop)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install
+# The machine's java runs v.Nu: the package's own JRE download (a postinstall script) is skipped.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(NODE_STAMP)
+
+test: install $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 lint: install
@@ -44,4 +52,4 @@ format: install
 	$(BIN)/ruff format .
 
 messages: install
-	$(BIN)/python manage.py makemessages -l vi -l en -l km --ignore=.venv --ignore=var --ignore='tests/*' --no-obsolete
+	$(BIN)/python manage.py makemessages -l vi -l en -l km --ignore=.venv --ignore=var --ignore=node_modules --ignore='tests/*' --no-obsolete
