@@ -24,9 +24,9 @@ def test_gallery_dialog_works_with_the_keyboard_and_returns_focus(page, site, sc
     screenshot(page, "en-exhibition-dialog-phone")
     page.keyboard.press("ArrowRight")
     assert dialog.locator(".lightbox__position").inner_text() == "Image 2 of 3"
-    assert dialog.get_by_role("button", name="Next").is_enabled()
+    assert dialog.get_by_role("button", name="Next image").is_enabled()
     page.keyboard.press("ArrowRight")
-    assert dialog.get_by_role("button", name="Next").is_disabled()
+    assert dialog.get_by_role("button", name="Next image").is_disabled()
     page.keyboard.press("Escape")
     page.wait_for_selector("dialog.lightbox:not([open])", state="attached")
     # Focus moves in the dialog's "close" event, a task queued after the dialog closes.
@@ -57,6 +57,11 @@ def test_deep_zoom_loads_iiif_tiles_from_the_site(page, site, screenshot):
             tiles.append(response.status) if "/iiif/3/" in response.url and ".jpg" in response.url else None
         ),
     )
+    refused = []  # what the Content-Security-Policy blocked (Chromium reports it on the console)
+    page.on(
+        "console",
+        lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None,
+    )
     page.goto(f"{site.url}/km/exhibitions/childhood-in-pictures/items/{item.translation_key}/")
     assert page.get_by_role("heading", level=1).inner_text() == item.title
     page.locator("[data-deepzoom-open]").click()
@@ -70,3 +75,4 @@ def test_deep_zoom_loads_iiif_tiles_from_the_site(page, site, screenshot):
     assert tiles and set(tiles) == {200}
     screenshot(page, "km-exhibition-deep-zoom-phone")
     assert page.external_requests == []
+    assert refused == []

@@ -114,3 +114,13 @@ def test_exhibition_query_count_does_not_grow_with_items(client, seeded):
     with CaptureQueriesContext(connection) as after:
         client.get(page.url)
     assert len(after.captured_queries) <= len(before.captured_queries)
+
+
+@pytest.mark.parametrize(
+    ("language", "previous", "following"),
+    [("vi", "Ảnh trước", "Ảnh sau"), ("km", "រូបភាពមុន", "រូបភាពបន្ទាប់"), ("en", "Previous image", "Next image")],
+)
+def test_the_gallery_steps_through_images_not_pages(client, seeded, language, previous, following):
+    page = ExhibitionPage.objects.live().public().filter(locale__language_code=language).first()
+    html = client.get(page.url).content.decode()
+    assert f'data-label-previous="{previous}" data-label-next="{following}"' in html
