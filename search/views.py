@@ -146,6 +146,7 @@ def search(request):
         for document in results.documents:
             document.kind_label = KINDS.get(document.kind, "")
             document.language = languages.get(document.locale_id)
+        facets = _facet_options(results.facets, request.GET, locale)
         context.update(
             searched=True,
             results=results,
@@ -153,7 +154,9 @@ def search(request):
             pages=pages,
             previous_page=number - 1 if number > 1 else None,
             next_page=number + 1 if number < pages else None,
-            facets=_facet_options(results.facets, request.GET, locale),
+            facets=facets,
+            # No options to refine by (nothing found, or nothing to tell apart): no filter panel.
+            refinable=any(block["options"] for block in facets),
             promotions=search_query.promotions(text, locale) if text and number == 1 else [],
             query_string=params.urlencode(),
         )

@@ -134,3 +134,11 @@ def test_bad_input_gives_a_normal_page_and_no_database_error(client, seeded, par
 def test_invalid_percent_encoding_is_a_normal_page(client, seeded):
     response = client.get("/vi/search/?q=%E0%A4%A&page=%ZZ")
     assert response.status_code == 200
+
+
+def test_a_search_without_results_shows_no_empty_filter_panel(client, seeded):
+    nothing = client.get("/vi/search/", {"q": "zzqxw không có gì khớp"}).content.decode()
+    assert "Không có kết quả phù hợp." in nothing
+    assert 'id="facets"' not in nothing and 'href="#facets"' not in nothing
+    found = client.get("/vi/search/", {"q": "quyền trẻ em"}).content.decode()
+    assert 'id="facets"' in found and 'href="#facets"' in found
