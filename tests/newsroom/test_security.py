@@ -154,6 +154,26 @@ def test_public_pages_have_a_strict_policy_and_no_inline_scripts(client, seeded,
     assert not re.search(r"\sstyle=\"", html), "inline styles"
 
 
+def test_the_one_inline_style_allowed_is_the_vendored_viewers_own(client, seeded):
+    """OpenSeadragon adds one <style> element; the policy allows exactly its text by hash, so a
+    new version of the library that changes it fails here rather than in readers' consoles."""
+    import base64
+    import hashlib
+    from pathlib import Path
+
+    from django.conf import settings
+
+    library = (
+        Path(settings.BASE_DIR) / "static" / "vendor" / "openseadragon" / "openseadragon.min.js"
+    ).read_text()
+    styles = re.findall(r'createElement\("style"\);[^;]*;\w+\.textContent="([^"\\]*)"', library)
+    assert len(styles) == 1, "OpenSeadragon's inline style changed: update OPENSEADRAGON_STYLE_HASH"
+    digest = base64.b64encode(hashlib.sha256(styles[0].encode()).digest()).decode()
+    policy = client.get("/vi/")["Content-Security-Policy"]
+    style_src = next(part for part in policy.split("; ") if part.startswith("style-src"))
+    assert style_src == f"style-src 'self' 'sha256-{digest}'"
+
+
 def test_cached_pages_keep_the_headers(client, seeded):
     first, second = client.get("/vi/"), client.get("/vi/")
     assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
