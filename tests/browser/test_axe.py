@@ -6,10 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import (
-    CHROMIUM,
-    browser,  # noqa: F401 - the project's Chromium, a fixture
-)
+from tests.browser.conftest import CHROMIUM
 from tests.conformance.test_vnu import (
     public_pages,
     short_listings,  # noqa: F401 - a fixture
@@ -37,7 +34,7 @@ def describe(name, path, violation):
 
 @pytest.mark.parametrize("screen", list(WIDTHS))
 def test_every_public_page_type_has_no_accessibility_violation(
-    browser,  # noqa: F811 - the fixture
+    browser,
     portal_server,
     seeded,
     short_listings,  # noqa: F811 - the fixture
