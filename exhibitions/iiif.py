@@ -371,6 +371,20 @@ def _canvas(request, manifest_id, key, versions):
     return canvas
 
 
+def _homepages(request, pages):
+    """IIIF ``homepage``: the HTML page in each language, ``pages`` as ``{language: page}``."""
+    return [
+        {
+            "id": request.build_absolute_uri(page.url),
+            "type": "Text",
+            "label": {language: [page.title]},
+            "format": "text/html",
+            "language": [language],
+        }
+        for language, page in pages.items()
+    ]
+
+
 def build_manifest(request, pages):
     """The Presentation 3.0 manifest of one exhibition, from its live translations."""
     by_language = {page.locale.language_code: page for page in pages}
@@ -421,16 +435,7 @@ def build_manifest(request, pages):
         else [],
         "rights": combined_rights(canvas["rights"] for canvas in canvases.values()),
         "requiredStatement": _attribution(request, source.organisation),
-        "homepage": [
-            {
-                "id": request.build_absolute_uri(page.url),
-                "type": "Text",
-                "label": {language: [page.title]},
-                "format": "text/html",
-                "language": [language],
-            }
-            for language, page in by_language.items()
-        ],
+        "homepage": _homepages(request, by_language),
         "partOf": [
             {
                 "id": request.build_absolute_uri(reverse("iiif_collection")),
@@ -508,16 +513,7 @@ def build_collection(request):
         "summary": _language_map({lang: index.intro for lang, index in indexes.items()}),
         "rights": combined_rights(rights),
         "requiredStatement": _attribution(request),
-        "homepage": [
-            {
-                "id": request.build_absolute_uri(index.url),
-                "type": "Text",
-                "label": {language: [index.title]},
-                "format": "text/html",
-                "language": [language],
-            }
-            for language, index in indexes.items()
-        ],
+        "homepage": _homepages(request, indexes),
         "items": references,
     }
 

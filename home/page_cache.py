@@ -111,6 +111,19 @@ def generation():
     return shared_stamp(GENERATION_KEY)
 
 
+def generation_seen_at(name, max_age):
+    """When the current content generation was first seen for ``name``, in whole seconds: a
+    ``Last-Modified`` for answers made from all the content (exports, OAI-PMH), never earlier than
+    the last change, since every change starts a new generation. Kept in the shared cache for
+    ``max_age`` seconds; ``None`` while the cache cannot be reached."""
+    current = generation()
+    if current is None:
+        return None
+    key = f"pagecache:{current}:seen:{name}"
+    cache.add(key, timezone.now().replace(microsecond=0), max_age)
+    return cache.get(key)
+
+
 def per_generation(name, compute):
     """``compute()``, kept in the cache under the current generation: derived from content, it is
     read once per content change (and at most ``MAX_AGE`` seconds), in every process at once.

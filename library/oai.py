@@ -20,7 +20,6 @@ from xml.etree.ElementTree import Element, SubElement, register_namespace, tostr
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.db.models import Case, IntegerField, Min, OuterRef, Subquery, Value, When
 from django.http import HttpResponse
 from django.utils import timezone, translation
@@ -457,15 +456,11 @@ def _last_modified(request):
     answer) and while the cache is down (no generation)."""
     if request.method not in ("GET", "HEAD") or "resumptionToken" in request.GET:
         return None
-    current = page_cache.generation()
-    if current is None:
-        return None
     shown = f"{settings.WAGTAIL_SITE_NAME}|{settings.DEFAULT_FROM_EMAIL}".encode()
-    key = f"pagecache:{current}:oai-last-modified:{SOURCE_DIGEST}:{hashlib.sha256(shown).hexdigest()[:16]}"
-    now = timezone.now().replace(microsecond=0)
-    cache.add(key, now, LAST_MODIFIED_TTL)
-    stamp = cache.get(key)
-    return stamp if stamp is not None and stamp < now else None
+    stamp = page_cache.generation_seen_at(
+        f"oai:{SOURCE_DIGEST}:{hashlib.sha256(shown).hexdigest()[:16]}", LAST_MODIFIED_TTL
+    )
+    return stamp if stamp is not None and stamp < timezone.now().replace(microsecond=0) else None
 
 
 @csrf_exempt

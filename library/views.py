@@ -2,10 +2,8 @@
 
 import hashlib
 
-from django.core.cache import cache
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404
-from django.utils import timezone
 from django.views.decorators.http import condition, require_safe
 
 from home import page_cache, parameters
@@ -101,12 +99,9 @@ def _export_last_modified(request, library, fmt):
     """When the current content generation was first seen: never before the last change to what
     an export lists (a product published, changed, unpublished or deleted, a term renamed), which
     the latest ``last_published_at`` of the listed products would miss for a product that left."""
-    current = _export_generation(request, library, fmt)
-    if current is None:
+    if fmt not in export.FORMATS:
         return None
-    key = f"library-export:{current}:since"
-    cache.add(key, timezone.now().replace(microsecond=0), EXPORT_STAMP_SECONDS)
-    return cache.get(key)
+    return page_cache.generation_seen_at("library-export", EXPORT_STAMP_SECONDS)
 
 
 @require_safe

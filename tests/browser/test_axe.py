@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM
 from tests.conformance.test_vnu import (
     public_pages,
     short_listings,  # noqa: F401 - a fixture
@@ -41,8 +40,6 @@ def test_every_public_page_type_has_no_accessibility_violation(
     screen,
     capsys,
 ):
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}: apt-get install -y chromium")
     if not AXE.exists():
         pytest.fail(f"no {AXE}: run `make install` (npm ci)")
     pages = public_pages()
