@@ -5,14 +5,21 @@ Elasticsearch/OpenSearch cluster all see identical terms and only ever split on 
 
 Latin script (Vietnamese, English, names):
 - every word yields a **folded** term: lower case, no diacritics, ``đ`` → ``d`` (``quyen``);
-- a word with Vietnamese marks also yields an **exact** term that keeps them in a form that does
+- a word with Vietnamese marks also has an **exact** form that keeps them in a form that does
   not depend on where the tone mark was typed: vowel marks as digits after their vowel and the
   tone as a digit at the end of the syllable (VNI style: ``quyền`` → ``quye6n2``; ``hoà`` and
   ``hòa`` → ``hoa2``; ``uỷ`` and ``ủy`` → ``uy3``). A query typed with diacritics matches both
   forms of a document with the same word, and only the folded form of one that differs, so
   exact matches rank first; a query typed without them matches every spelling;
-- English documents and English queries also yield a Snowball **stem** (``rights`` → ``right``);
-  English stop words are left out of English queries.
+- English documents and English queries also have a Snowball **stem** (``rights`` → ``right``);
+  English stop words are left out of what an English query must match.
+
+A text gives two streams of terms, one term per word in each, so that a word's position is the
+same in both and phrases can be matched in either: the **folded** stream, and the **variant**
+stream (each word's exact form, or for English its stem, or else its folded form again). Keeping
+the two apart is what makes phrases work: with both forms of a word at consecutive positions, no
+phrase of folded terms could ever match, and PostgreSQL's ``ts_rank`` took a word's two forms for
+two adjacent query words.
 
 Khmer (see :mod:`search.khmer`): text is normalised, segmented into **words** (khmercut) and
 split into orthographic **syllables**. Words are ordinary terms; syllables go to a separate
@@ -29,6 +36,10 @@ from . import khmer
 
 MAX_QUERY_CHARACTERS = 200
 MAX_QUERY_GROUPS = 12
+#: Put between two texts of a document (title, body, metadata) in a stream, so that no phrase
+#: runs from one text into the next. A real token (every backend drops punctuation without
+#: consuming a position), which queries never contain.
+SEPARATOR = "zq0sep"
 
 # Combining marks of Vietnamese, as VNI digits: tones 1–5, vowel marks 6–8 (and đ is 9).
 TONES = {"\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
@@ -87,15 +98,30 @@ def stem(folded_word):
 class Group:
     """One thing the reader typed: a Latin word or a Khmer run, with every form it may match."""
 
-    terms: list = field(default_factory=list)  # alternatives, any of which matches
+    terms: list = field(default_factory=list)  # alternatives, any of which matches (folded first)
     exact: str = None  # the form with the diacritics the reader typed, if any (ranks first)
     phrase: list = field(default_factory=list)  # Khmer words, matched as consecutive terms
     syllables: list = field(default_factory=list)  # Khmer syllables, matched as a phrase
+    stem: str = None  # the English stem, where it differs from the folded word
+    skipped: list = field(default_factory=list)  # stop words typed just before it (phrases only)
+
+    @property
+    def tokens(self):
+        """The group's folded terms in reading order, as they stand in the folded stream."""
+        return self.phrase if self.phrase else self.terms[:1]
+
+    @property
+    def variant_tokens(self):
+        """The group's terms as they stand in the variant stream."""
+        if self.phrase:
+            return self.phrase
+        return [self.exact or self.stem or self.terms[0]]
 
 
 @dataclass
 class Analysed:
-    terms: list  # every term of the text, in order, each once per position
+    terms: list  # the folded stream: one term per word, in order
+    variants: list  # the variant stream, aligned with ``terms``
     syllables: list  # Khmer syllables, in order
 
 
@@ -126,17 +152,47 @@ def _pieces(text):
             yield "latin", word
 
 
+def _variant(folded, exact, english):
+    if exact:
+        return exact
+    return stem(folded) if english else folded
+
+
 def analyse(text, *, english=False):
-    """Index terms of a document's text."""
-    terms, syllables = [], []
+    """Index terms of a document's text: the folded and the variant stream, and Khmer syllables."""
+    terms, variants, syllables = [], [], []
     for kind, piece in _pieces(text):
         if kind == "latin":
-            if latin_forms(piece)[0]:
-                terms.extend(_latin_terms(piece, english))
+            folded, exact = latin_forms(piece)
+            if folded:
+                terms.append(folded)
+                variants.append(_variant(folded, exact, english))
         else:
-            terms.extend(khmer.words(piece))
+            words = khmer.words(piece)
+            terms.extend(words)
+            variants.extend(words)
             syllables.extend(khmer.syllables(piece))
-    return Analysed(terms, syllables)
+    return Analysed(terms, variants, syllables)
+
+
+def index_fields(title, texts, *, english=False):
+    """The analysed columns of a search document from its title and its texts (body, metadata,
+    attached files: each analysed on its own, so that no phrase runs from one into the next)."""
+    title_terms = analyse(title, english=english)
+    bodies = [analyse(text, english=english) for text in texts if text]
+    body_terms = [term for body in bodies for term in body.terms + [SEPARATOR]][:-1]
+    variants = title_terms.variants + [SEPARATOR]
+    variants += [term for body in bodies for term in body.variants + [SEPARATOR]]
+    syllables = []
+    for analysed in [title_terms, *bodies]:
+        if analysed.syllables:
+            syllables += [*analysed.syllables, SEPARATOR]
+    return {
+        "title_terms": " ".join(title_terms.terms),
+        "body_terms": " ".join(body_terms),
+        "variant_terms": " ".join(variants[:-1]),
+        "syllables": " ".join(syllables[:-1]),
+    }
 
 
 def clean_query(text):
@@ -148,19 +204,46 @@ def clean_query(text):
 
 def analyse_query(text, *, english=False):
     """Groups of a query, each of which a result must match (at most 12)."""
-    groups = []
+    groups, skipped = [], []
     for kind, piece in _pieces(clean_query(text)):
         if kind == "latin":
-            if not latin_forms(piece)[0] or (english and piece.casefold() in ENGLISH_STOP_WORDS):
+            folded, exact = latin_forms(piece)
+            if not folded or folded == SEPARATOR:
                 continue
+            if english and piece.casefold() in ENGLISH_STOP_WORDS:
+                skipped.append(folded)
+                continue
+            stemmed = stem(folded) if english else folded
             groups.append(
-                Group(terms=list(dict.fromkeys(_latin_terms(piece, english))), exact=latin_forms(piece)[1])
+                Group(
+                    terms=list(dict.fromkeys(_latin_terms(piece, english))),
+                    exact=exact,
+                    stem=stemmed if stemmed != folded else None,
+                    skipped=skipped,
+                )
             )
         else:
             words, syllables = list(khmer.words(piece)), khmer.syllables(piece)
             if words:
-                groups.append(Group(phrase=words, syllables=syllables))
+                groups.append(Group(phrase=words, syllables=syllables, skipped=skipped))
+        skipped = []
     return groups[:MAX_QUERY_GROUPS]
+
+
+def phrases(groups):
+    """``(folded, variant)``: the query's terms in order as they would stand in a document that
+    has the reader's words together, in each stream (stop words the reader typed between two
+    words kept in place), or ``None`` when there are not two words to stand together.
+    ``variant`` is ``None`` when it would say nothing ``folded`` does not (no diacritics typed,
+    nothing stemmed)."""
+    if len(groups) < 2:
+        return None
+    folded, variant = [], []
+    for number, group in enumerate(groups):
+        skipped = group.skipped if number else []
+        folded += skipped + group.tokens
+        variant += [stem(word) for word in skipped] + group.variant_tokens
+    return folded, (variant if variant != folded else None)
 
 
 def prefix_terms(text):

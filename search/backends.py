@@ -18,13 +18,54 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from .analysis import Group
+from .analysis import Group, phrases
 from .models import SearchDocument, SearchFacet
 
 _KHMER = re.compile("[\u1780-\u17ff\u19e0-\u19ff]")
 
-# Relative weights: title, text, Khmer syllables (a syllable match ranks below a word match).
-WEIGHTS = (10.0, 2.0, 0.5)
+# Relative weights of the FTS5 columns: title, text, the variant stream (which repeats both, so
+# it counts least among words), Khmer syllables (a syllable match ranks below a word match).
+WEIGHTS = (10.0, 2.0, 1.0, 0.5)
+# ts_rank's weights for D (syllables), C (text), B (variant stream), A (title).
+TS_WEIGHTS = "{0.05, 0.2, 0.1, 1.0}"
+
+
+@dataclass
+class Tier:
+    """A rank tier: documents matching it come before those that match only later tiers. Built
+    per query by :func:`tiers`, written out per backend."""
+
+    name: str
+    streams: list  # [(stream, terms)]: the tier holds when any stream has the terms as a phrase;
+    # streams are "folded" (title or text), "variant" and "syllables"; ``terms`` of one entry
+    # each means "every one of these words", not a phrase: see ``phrase``
+    phrase: bool = True
+
+
+def tiers(groups):
+    """Rank tiers of a query, best first (docs/SEARCH.md "Ranking"):
+
+    1. **exact phrase**: the reader's words together, in order, with the diacritics they typed;
+    2. **phrase**: the words together, in order, in any spelling (English: any inflection; Khmer:
+       also as a run of syllables, when the segmenter split a document's words differently);
+    3. **exact words**: every word with the diacritics typed, anywhere;
+    then everything else that matches. Within a tier, the backend's score decides."""
+    result = []
+    exact_typed = any(group.exact for group in groups)
+    found = phrases(groups)
+    if found:
+        folded, variant = found
+        if variant and exact_typed:
+            result.append(Tier("exact phrase", [("variant", variant)]))
+        streams = [("folded", folded)]
+        if variant and not exact_typed:
+            streams.append(("variant", variant))  # English stems
+        if all(group.phrase for group in groups):
+            streams.append(("syllables", [s for group in groups for s in group.syllables]))
+        result.append(Tier("phrase", streams))
+    if exact_typed:
+        result.append(Tier("exact words", [], phrase=False))
+    return result
 
 
 @dataclass
@@ -44,8 +85,11 @@ class Document:
     visible_until: date = None
     title_terms: str = ""
     body_terms: str = ""
+    variant_terms: str = ""
     syllables: str = ""
     facets: set = field(default_factory=set)  # {(facet, value)}
+    metadata: list = field(default_factory=list)  # [(label, value)], shown beside the snippet
+    attachments: list = field(default_factory=list)  # [(name, text)] of attached files
 
 
 @dataclass
@@ -126,7 +170,10 @@ class DatabaseIndex:
         "visible_until",
         "title_terms",
         "body_terms",
+        "variant_terms",
         "syllables",
+        "metadata",
+        "attachments",
     )
 
     def _insert(self, documents):
@@ -179,7 +226,7 @@ class DatabaseIndex:
         for number, group in enumerate(groups):
             last = prefix and number == len(groups) - 1
             star = " *" if last else ""
-            columns = "{title_terms}" if prefix else "{title_terms body_terms}"
+            columns = "{title_terms}" if prefix else "{title_terms body_terms variant_terms}"
             if group.terms:
                 alternatives = " OR ".join(self._quote_fts(term) + star for term in group.terms)
                 parts.append(f"{columns} : ({alternatives})")
@@ -188,6 +235,40 @@ class DatabaseIndex:
                 syllables = self._quote_fts(" ".join(group.syllables)) + star
                 parts.append(f"({columns} : {words} OR {{syllables}} : {syllables})")
         return " AND ".join(parts)
+
+    FTS5_STREAMS = {
+        "folded": "{title_terms body_terms}",
+        "variant": "{variant_terms}",
+        "syllables": "{syllables}",
+    }
+    TS_STREAMS = {"folded": "AC", "variant": "B", "syllables": "D"}
+
+    def _fts5_tier(self, tier, groups):
+        if not tier.phrase:
+            return self._fts5_expression(self._exact(groups))
+        return " OR ".join(
+            f"{self.FTS5_STREAMS[stream]} : {self._quote_fts(' '.join(terms))}"
+            for stream, terms in tier.streams
+        )
+
+    def _ts_tier(self, tier, groups):
+        if not tier.phrase:
+            return self._tsquery(self._exact(groups))
+        return " | ".join(
+            "(" + " <-> ".join(f"{self._quote_ts(term)}:{self.TS_STREAMS[stream]}" for term in terms) + ")"
+            for stream, terms in tier.streams
+        )
+
+    @staticmethod
+    def _folded(groups):
+        """The groups with their folded forms (and English stems) only: what scores rank by, so that
+        a word's exact form does not count as a second query word."""
+        return [
+            Group(terms=group.terms[:1] + ([group.stem] if group.stem else []))
+            if group.terms
+            else Group(phrase=group.phrase, syllables=group.syllables)
+            for group in groups
+        ]
 
     @staticmethod
     def _quote_ts(term):
@@ -220,15 +301,18 @@ class DatabaseIndex:
 
     def _match(self, groups, prefix=False):
         """``(from_sql, where_sql, params, ranks, rank_params)`` for documents matching ``groups``;
-        ``ranks`` are SQL expressions to order by, ascending: documents matching the typed
-        diacritics first, then by score."""
-        exact = None if prefix else self._exact(groups)
+        ``ranks`` are SQL expressions to order by, ascending: the query's rank tier first
+        (:func:`tiers`), then the score."""
+        query_tiers = [] if prefix else tiers(groups)
         ranks, rank_params = [], []
         if self.vendor == "sqlite":
-            if exact:
-                exact_ids = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
-                ranks.append(f"CASE WHEN d.id IN ({exact_ids}) THEN 0 ELSE 1 END")
-                rank_params.append(self._fts5_expression(exact))
+            if query_tiers:
+                cases = " ".join(
+                    f"WHEN d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s) THEN {number}"
+                    for number in range(len(query_tiers))
+                )
+                ranks.append(f"CASE {cases} ELSE {len(query_tiers)} END")
+                rank_params += [self._fts5_tier(tier, groups) for tier in query_tiers]
             ranks.append(f"bm25(search_fts, {', '.join(str(w) for w in WEIGHTS)})")  # lower is better
             return (
                 "search_fts f JOIN search_searchdocument d ON d.id = f.rowid",
@@ -240,11 +324,15 @@ class DatabaseIndex:
         query = self._tsquery(groups, prefix)
         # Suggestions match titles only: the small title vector (migration 0005) answers them.
         vector = "d.title_vector" if prefix else "d.vector"
-        if exact:
-            ranks.append(f"CASE WHEN {vector} @@ to_tsquery('nhanquyen_terms', %s) THEN 0 ELSE 1 END")
-            rank_params.append(self._tsquery(exact))
-        ranks.append(f"-ts_rank('{{0.05, 0.2, 0.5, 1.0}}', {vector}, to_tsquery('nhanquyen_terms', %s), 1)")
-        rank_params.append(query)
+        if query_tiers:
+            cases = " ".join(
+                f"WHEN {vector} @@ to_tsquery('nhanquyen_terms', %s) THEN {number}"
+                for number in range(len(query_tiers))
+            )
+            ranks.append(f"CASE {cases} ELSE {len(query_tiers)} END")
+            rank_params += [self._ts_tier(tier, groups) for tier in query_tiers]
+        ranks.append(f"-ts_rank('{TS_WEIGHTS}', {vector}, to_tsquery('nhanquyen_terms', %s), 1)")
+        rank_params.append(query if prefix else self._tsquery(self._folded(groups)))
         return (
             "search_searchdocument d",
             f"{vector} @@ to_tsquery('nhanquyen_terms', %s)",

@@ -18,9 +18,17 @@ from urllib.parse import unquote, urlsplit
 
 import urllib3
 
-from .backends import DatabaseIndex, SearchResult
+from .backends import DatabaseIndex, SearchResult, tiers
 
 FACET_SEPARATOR = ":"
+#: Boosts that put the rank tiers (``search.backends.tiers``) in order: a tier's boost is larger
+#: than the sum of every later tier's and of any text score, so scores only order within a tier.
+TIER_BOOSTS = (40_000, 10_000, 2_500)
+CLUSTER_STREAMS = {
+    "folded": ["title_terms", "body_terms"],
+    "variant": ["variant_terms"],
+    "syllables": ["syllables"],
+}
 
 
 def index_definition(shards=1, replicas=0):
@@ -63,6 +71,7 @@ def index_definition(shards=1, replicas=0):
                     },
                 },
                 "body_terms": {"type": "text", "analyzer": "nhanquyen_terms"},
+                "variant_terms": {"type": "text", "analyzer": "nhanquyen_terms"},
                 "syllables": {"type": "text", "analyzer": "nhanquyen_terms"},
             },
         },
@@ -80,6 +89,7 @@ def source(document_id, document):
         "facets": sorted(f"{facet}{FACET_SEPARATOR}{value}" for facet, value in document.facets),
         "title_terms": document.title_terms,
         "body_terms": document.body_terms,
+        "variant_terms": document.variant_terms,
         "syllables": document.syllables,
     }
 
@@ -163,10 +173,8 @@ class ClusterIndex(DatabaseIndex):
             if field:
                 should = [{"match": {field: term}} for term in group.terms]
             else:
-                should = [
-                    {"multi_match": {"query": term, "fields": ["title_terms^10", "body_terms^2"]}}
-                    for term in group.terms
-                ]
+                fields = ["title_terms^10", "body_terms^2", "variant_terms"]
+                should = [{"multi_match": {"query": term, "fields": fields}} for term in group.terms]
         else:
             words = " ".join(group.phrase)
             should = [
@@ -175,6 +183,16 @@ class ClusterIndex(DatabaseIndex):
                 {"match_phrase": {"syllables": {"query": " ".join(group.syllables), "boost": 0.5}}},
             ]
         return {"bool": {"should": should, "minimum_should_match": 1}}
+
+    def _tier_clause(self, tier, groups):
+        if not tier.phrase:  # every word with its typed diacritics
+            return {"bool": {"must": [self._group_clause(group) for group in self._exact(groups)]}}
+        phrases = [
+            {"match_phrase": {field: " ".join(terms)}}
+            for stream, terms in tier.streams
+            for field in CLUSTER_STREAMS[stream]
+        ]
+        return {"bool": {"should": phrases, "minimum_should_match": 1}}
 
     def _filters(self, request):
         today = request.on().isoformat()
@@ -202,10 +220,11 @@ class ClusterIndex(DatabaseIndex):
         if request.object_filter:
             return super().search(request)  # an SQL restriction: the database answers
         must = [self._group_clause(group) for group in request.groups]
-        should = []
-        exact = self._exact(request.groups)
-        if exact:  # documents matching every typed diacritic first
-            should = [{"bool": {"must": [self._group_clause(group) for group in exact], "boost": 1000}}]
+        query_tiers = tiers(request.groups)
+        should = [
+            {"constant_score": {"filter": self._tier_clause(tier, request.groups), "boost": boost}}
+            for tier, boost in zip(query_tiers, TIER_BOOSTS[: len(query_tiers)], strict=True)
+        ]
         body = {
             "query": {
                 "bool": {

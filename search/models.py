@@ -17,19 +17,26 @@ class SearchDocument(models.Model):
     translation_key = models.UUIDField(null=True)
     kind = models.CharField(max_length=16)
     title = models.CharField(max_length=500)
-    text = models.TextField(blank=True)  # plain text shown in highlighted snippets
+    text = models.TextField(blank=True)  # what the authors wrote, as plain text, for snippets
+    # What the object is tagged with or identified by, shown as labelled metadata beside the
+    # snippet, never inside it: ``[[label, value], ...]`` (labels: ``search.sources.METADATA``).
+    metadata = models.JSONField(null=True, blank=True)
+    # Text of attached files, for snippets that say where they come from: ``[[name, text], ...]``.
+    attachments = models.JSONField(null=True, blank=True)
     url = models.CharField(max_length=500)
     date = models.DateField(null=True)
     visible_from = models.DateField(null=True)  # embargo: hidden before this day
     visible_until = models.DateField(null=True)  # consent: hidden after this day
     # Analysed terms (search.analysis), space-separated; the full-text index is built from these.
-    title_terms = models.TextField(blank=True)
-    body_terms = models.TextField(blank=True)
+    title_terms = models.TextField(blank=True)  # the folded stream of the title
+    body_terms = models.TextField(blank=True)  # ... of the text, metadata and attached files
+    variant_terms = models.TextField(null=True, blank=True)  # the variant stream of all of them
     syllables = models.TextField(blank=True)
     # The document's facet values again, as ``"facet:value"`` strings, read with the document
     # itself: PostgreSQL filters and counts facets from this column without joining SearchFacet.
     # Nullable, without a default, so that SQLite adds the column in place: rebuilding the table
-    # would drop the triggers that keep its FTS5 table in step (migration 0002).
+    # would drop the triggers that keep its FTS5 table in step (migration 0002). The same holds
+    # for the other nullable columns.
     facet_keys = models.JSONField(null=True, blank=True)
     indexed_at = models.DateTimeField(auto_now=True)
 

@@ -33,10 +33,38 @@ def test_nfd_and_nfc_input_give_the_same_terms():
 
 
 def test_english_stems_and_stop_words():
-    assert "right" in terms("Human rights", english=True)
-    assert "right" not in terms("Human rights")  # Vietnamese and Khmer text is never stemmed
+    assert analysis.analyse("Human rights", english=True).variants == ["human", "right"]
+    assert "right" not in analysis.analyse("Human rights").variants  # vi and km are never stemmed
     groups = analysis.analyse_query("the rights of the child", english=True)
     assert [g.terms for g in groups] == [["rights", "right"], ["child"]]
+
+
+def test_each_word_is_one_term_in_each_stream_so_phrases_line_up():
+    analysed = analysis.analyse("Quyền trẻ em và CRC")
+    assert analysed.terms == ["quyen", "tre", "em", "va", "crc"]
+    assert analysed.variants == ["quye6n2", "tre3", "em", "va2", "crc"]
+    khmer_text = analysis.analyse("សិទ្ធិកុមារ CRC")
+    assert khmer_text.terms == khmer_text.variants and khmer_text.terms[-1] == "crc"
+
+
+def test_texts_of_a_document_are_kept_apart_in_every_stream():
+    """A phrase never runs from the title into the text, or from the text into the metadata."""
+    fields = analysis.index_fields("Trẻ em", ["quyền", "AG-2025-000002"])
+    assert fields["title_terms"] == "tre em"
+    assert fields["body_terms"].split() == ["quyen", analysis.SEPARATOR, "ag", "2025", "000002"]
+    assert fields["variant_terms"].split()[:4] == ["tre3", "em", analysis.SEPARATOR, "quye6n2"]
+    assert analysis.analyse_query(analysis.SEPARATOR) == []
+
+
+def test_the_phrase_of_a_query_keeps_stop_words_in_place():
+    english = analysis.analyse_query("the rights of the child", english=True)
+    assert analysis.phrases(english) == (["rights", "of", "the", "child"], ["right", "of", "the", "child"])
+    assert analysis.phrases(analysis.analyse_query("quyền trẻ em")) == (
+        ["quyen", "tre", "em"],
+        ["quye6n2", "tre3", "em"],
+    )
+    assert analysis.phrases(analysis.analyse_query("quyen tre em")) == (["quyen", "tre", "em"], None)
+    assert analysis.phrases(analysis.analyse_query("quyền")) is None
 
 
 def test_khmer_spelling_variants_are_one():
