@@ -19,6 +19,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model_string
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -33,6 +34,7 @@ from newsroom.forms import OrganisationPageForm
 from newsroom.permissions import RolePermissionsMixin
 
 from .languages import FOREIGN, MINORITY, NATIONAL
+from .panels import AttachmentTextPanel
 
 
 class Language(models.Model):
@@ -265,6 +267,7 @@ class ProductPage(RolePermissionsMixin, SeoMixin, TaggedPageMixin, Page):
             heading=_("Production and publication"),
         ),
         FieldPanel("attachments"),
+        AttachmentTextPanel(),
         FieldPanel("transcript"),
         MultiFieldPanel(
             [
@@ -341,6 +344,23 @@ class ProductPage(RolePermissionsMixin, SeoMixin, TaggedPageMixin, Page):
 
     def get_meta_description(self):
         return self.search_description or strip_tags(self.description)[:300]
+
+    def search_attachments(self):
+        """``[(title, text), ...]``: each attached document whose text was found
+        (``library/attachment_text.py``), in the order of the attachments, by its title (or file
+        name). One query."""
+        from .attachment_text import attached_document_ids
+
+        ids = attached_document_ids(self.attachments)
+        if not ids:
+            return []
+        rows = AttachmentText.objects.filter(document_id__in=ids, status=AttachmentText.Status.DONE)
+        found = {row.document_id: row for row in rows.exclude(text="").select_related("document")}
+        return [
+            (found[pk].document.title or found[pk].document.filename, found[pk].text)
+            for pk in ids
+            if pk in found
+        ]
 
     @property
     def embargo_until(self):
@@ -517,3 +537,36 @@ class ProductTombstone(models.Model):
 
     def __str__(self):
         return self.identifier
+
+
+class AttachmentText(models.Model):
+    """The text of one document, as attached to library products: what the search index gets from
+    the file, or why it got nothing (``library/attachment_text.py``)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting to be read")
+        DONE = "done", _("text found")
+        FAILED = "failed", _("could not be read")
+        TOO_LARGE = "skipped-too-large", _("too large to be read")
+        UNSUPPORTED = "unsupported", _("not a PDF, DOCX, XLSX or text file")
+
+    class Reason(models.TextChoices):
+        UNREADABLE = "unreadable", _("the file is damaged or is not what its name says")
+        ENCRYPTED = "encrypted", _("the file is protected by a password")
+        TIMEOUT = "timeout", _("reading it took too long")
+        TOO_LARGE = "too_large", _("the file is too large")
+        MISSING = "missing", _("the file is missing from storage")
+        TRUNCATED = "truncated", _("only the beginning is searchable")
+
+    document = models.OneToOneField(
+        get_document_model_string(), on_delete=models.CASCADE, related_name="attachment_text"
+    )
+    file_hash = models.CharField(max_length=40, blank=True)
+    status = models.CharField(max_length=24, choices=Status.choices, default=Status.PENDING)
+    reason = models.CharField(max_length=16, choices=Reason.choices, blank=True)
+    text = models.TextField(blank=True)
+    characters = models.PositiveIntegerField(default=0)
+    extracted_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.document_id}: {self.status}"

@@ -3,12 +3,13 @@
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
+from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home import visibility
 
-from . import facets
+from . import attachment_text, facets
 from .models import ProductFacet, ProductPage, ProductTombstone
 
 
@@ -65,3 +66,12 @@ def restriction_changed(sender, instance, **kwargs):
 @receiver(post_page_move)
 def page_moved(sender, instance, **kwargs):
     _subtree_changed(Page.objects.get(pk=instance.pk))
+
+
+# The text of attached documents, for the search (library/attachment_text.py).
+post_save.connect(
+    attachment_text.document_saved, sender=get_document_model(), dispatch_uid="library_attachment_text"
+)
+page_published.connect(
+    attachment_text.product_published, sender=ProductPage, dispatch_uid="library_attachment_text_published"
+)
