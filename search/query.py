@@ -10,14 +10,20 @@ from django.db.models import F
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import ngettext
 
-from . import analysis, highlight
+from wagtail.models import Locale
+
+from . import analysis, highlight, sources
 from .backends import SearchRequest, get_index
 from .folding import fold
 from .models import SearchDocument, ZeroResultQuery
 
 clean_query = analysis.clean_query
 FACETS = ["kind", "convention", "province", "year"]
+METADATA_VALUES = 4  # values shown per metadata label (those with the reader's words first)
+METADATA_LENGTH = 80  # characters of one metadata value shown (a convention's long name)
 
 
 def _english(locale):
@@ -28,7 +34,7 @@ def _english(locale):
 class Results:
     query: str
     groups: list
-    documents: list  # SearchDocument, best first, each with ``.snippet``
+    documents: list  # SearchDocument, best first, each as :func:`present` leaves it
     total: int
     facets: dict
 
@@ -57,13 +63,78 @@ def search(text, *, locale=None, kinds=None, filters=None, facets=FACETS, offset
     )
     result = get_index().search(request)
     rows = SearchDocument.objects.in_bulk(result.ids)
+    languages = _languages(rows.values(), reader)
     documents = []
     for pk in result.ids:
         document = rows.get(pk)
         if document is not None:
-            document.snippet = highlight.snippet(document.text, groups, english=_english(reader))
+            present(document, groups, english=_english(reader), language=languages.get(document.locale_id))
             documents.append(document)
     return Results(clean_query(text), groups, documents, result.total, result.facets)
+
+
+def _languages(documents, reader):
+    """Language codes of the documents in another language than the reader's, by locale id."""
+    others = {document.locale_id for document in documents} - {reader.pk if reader else None}
+    if not others or reader is None:
+        return {}
+    return dict(Locale.objects.filter(pk__in=others).values_list("pk", "language_code"))
+
+
+@dataclass
+class Metadata:
+    """One line of a result's metadata: a label in the reader's language (lazy) and its values as
+    escaped HTML, matched words in ``<mark>``."""
+
+    key: str
+    label: str
+    value: str
+
+
+def present(document, groups, *, english=False, language=None):
+    """Give ``document`` what a list of results shows:
+
+    - ``snippet``: escaped HTML from what the authors wrote (``document.text``), around the
+      reader's words, or, when they are found only in an attached file's text, from that text;
+    - ``snippet_file``: the name of that file, or ``None``;
+    - ``metadata_shown``: :class:`Metadata` by label, in the order of ``sources.METADATA``.
+
+    ``language``: the document's language code when it differs from the reader's (each value is
+    then marked with it); labels are in the reader's language."""
+    shown, document.snippet_file = highlight.excerpt(document.text, groups, english=english), None
+    if groups and not shown.matched:
+        for name, body in document.attachments or ():
+            found = highlight.excerpt(body, groups, english=english)
+            if found.matched:
+                shown, document.snippet_file = found, name or "?"
+                break
+    document.snippet = highlight.render(shown)
+    document.metadata_shown = _metadata(document.metadata, groups, english, language)
+    return document
+
+
+def _metadata(pairs, groups, english, language):
+    by_key = {}
+    for key, value in pairs or ():
+        part = highlight.excerpt(value, groups, english=english, length=METADATA_LENGTH)
+        if part.shown:
+            by_key.setdefault(key, []).append(part)
+    order = list(sources.METADATA)
+    lines = []
+    for key in sorted(by_key, key=lambda key: order.index(key) if key in order else len(order)):
+        parts = sorted(by_key[key], key=lambda part: not part.matched)  # stable: matches first
+        values = format_html_join(", ", "{}", ((highlight.render(part),) for part in parts[:METADATA_VALUES]))
+        if language:
+            values = format_html('<span lang="{}">{}</span>', language, values)
+        more = len(parts) - METADATA_VALUES
+        if more > 0:
+            values = format_html(
+                "{} {}",
+                values,
+                ngettext("and %(count)s other", "and %(count)s others", more) % {"count": more},
+            )
+        lines.append(Metadata(key, sources.METADATA.get(key, key), values))
+    return lines
 
 
 def suggest(text, *, locale, limit=8):

@@ -7,11 +7,20 @@ them: drafts, scheduled (embargoed) products, private pages (view restrictions o
 ancestor), items withheld for consent and items no public exhibition shows are never indexed.
 Items with time-limited consent are indexed with ``visible_until``, so they disappear on the
 right day without a re-index.
+
+A document keeps apart what readers may see in a snippet (``text``: what the authors wrote) and
+what only identifies or tags the object (``metadata``: identifier, type, producer, conventions,
+provinces, an item's place, creator and source, as ``[(key, value)]`` with keys from
+:data:`METADATA`), shown labelled beside the snippet; and the text of attached files
+(``attachments``, from a page's ``search_attachments()``), shown only when the reader's words are
+found nowhere else. All three are matched.
 """
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -40,6 +49,21 @@ PAGE_KINDS = {
 #: Dates used for "newest first" and the year facet.
 DATE_FIELDS = {"article": "date", "product": "published_on", "exhibition": "start_date"}
 ITEM_KIND = "item"
+#: Labels of the metadata a document may have, by the key stored with each value; shown in the
+#: reader's language, in this order.
+METADATA = {
+    "identifier": _("Identifier"),
+    "type": _("Type"),
+    "producer": _("Producing organisation"),
+    "place": _("Place"),
+    "creator": _("Creator or photographer"),
+    "source": pgettext_lazy("provenance", "Source"),
+    "convention": _("Conventions"),
+    "province": _("Provinces"),
+}
+#: Fields of a model's ``search_fields`` that identify the object rather than say something:
+#: matched as metadata, never shown inside a snippet.
+METADATA_FIELDS = {"identifier": "identifier"}
 
 
 def page_models():
@@ -76,8 +100,11 @@ def _field_text(instance, search_field):
 
 
 def _texts(instance):
+    """What the authors wrote in the model's searchable fields (not its metadata fields)."""
     parts = []
     for search_field in type(instance).get_search_fields():
+        if search_field.field_name in METADATA_FIELDS:
+            continue
         if isinstance(search_field, wagtail_index.SearchField):
             text = _field_text(instance, search_field)
             if text and text not in parts:
@@ -104,15 +131,34 @@ class TermNames:
         return self._names[key].get(term.translation_key, term.name)
 
 
-def _tag_text(locale, names, conventions=(), provinces=(), others=()):
-    """Names of what an object is tagged with, in its own language, so a reader finds a product by
-    its convention ("CRC", "quyền trẻ em"), province, type or producer."""
-    words = []
+def _tag_metadata(locale, names, conventions=(), provinces=(), others=()):
+    """``[(key, value)]`` of what an object is tagged with, names in its own language, so a reader
+    finds a product by its convention ("CRC", "quyền trẻ em"), province, type or producer; ``others``
+    are ``(key, term)``."""
+    pairs = [(key, names.name(term, locale)) for key, term in others if term is not None]
     for convention in conventions:
-        words += [convention.code, names.name(convention, locale)]
-    words += [names.name(province, locale) for province in provinces]
-    words += [names.name(term, locale) for term in others if term is not None]
-    return " ".join(dict.fromkeys(words))
+        name = names.name(convention, locale)
+        pairs.append(("convention", f"{convention.code} – {name}" if convention.code else name))
+    pairs += [("province", names.name(province, locale)) for province in provinces]
+    return list(dict.fromkeys(pairs))
+
+
+def _field_metadata(instance):
+    """``[(key, value)]`` of the instance's own metadata fields (a product's identifier)."""
+    pairs = []
+    for search_field in type(instance).get_search_fields():
+        key = METADATA_FIELDS.get(search_field.field_name)
+        if key:
+            pairs.append((key, _plain(getattr(instance, search_field.field_name, ""))))
+    return [pair for pair in pairs if pair[1]]
+
+
+def _attachments(page):
+    """``[(name, text)]`` of the page's attached files, from its ``search_attachments()``."""
+    method = getattr(page, "search_attachments", None)
+    if not callable(method):
+        return []
+    return [(str(name or ""), str(text or "")) for name, text in method() or ()]
 
 
 def _tag_facets(instance, conventions, provinces):
@@ -123,11 +169,20 @@ def _tag_facets(instance, conventions, provinces):
     return facets
 
 
-def _document(instance, *, kind, locale, title, text, url, date=None, facets=(), **extra):
+def _document(
+    instance, *, kind, locale, title, text, url, date=None, facets=(), metadata=(), attachments=(), **extra
+):
+    """A document: ``text`` is what a snippet shows; ``metadata`` (``[(label, value)]``) and
+    ``attachments`` (``[(name, text)]``) are matched too, each analysed on its own."""
     english = locale.language_code == "en"
     text = text[:TEXT_LIMIT]
-    title_terms = analysis.analyse(title, english=english)
-    body_terms = analysis.analyse(text, english=english)
+    metadata = [(label, value) for label, value in metadata if value]
+    attachments = [(name, body[:TEXT_LIMIT]) for name, body in attachments if body]
+    fields = analysis.index_fields(
+        title,
+        [text, " ".join(value for _label, value in metadata), *(body for _name, body in attachments)],
+        english=english,
+    )
     all_facets = {("kind", kind), *facets}
     if date:
         all_facets.add(("year", str(date.year)))
@@ -141,10 +196,10 @@ def _document(instance, *, kind, locale, title, text, url, date=None, facets=(),
         text=text,
         url=url[:500],
         date=date,
-        title_terms=" ".join(title_terms.terms),
-        body_terms=" ".join(body_terms.terms),
-        syllables=" ".join(title_terms.syllables + body_terms.syllables),
         facets=all_facets,
+        metadata=[list(pair) for pair in metadata],
+        attachments=[list(pair) for pair in attachments],
+        **fields,
         **extra,
     )
 
@@ -185,19 +240,19 @@ def page_document(page, *, public=None, names=None, urls=None):
     day = getattr(page, date_field, None) if date_field else None
     if day is None and page.last_published_at:
         day = page.last_published_at.date()
-    facets, tags = set(), ""
+    facets, metadata = set(), _field_metadata(page)
     if hasattr(page, "conventions"):
         conventions, provinces = (
             list(page.conventions.all()),
             [tag.province for tag in page.province_tags.all()],
         )
         facets |= _tag_facets(page, conventions, provinces)
-        others = [page.product_type, page.producer] if kind == "product" else []
-        tags = _tag_text(page.locale, names or TermNames(), conventions, provinces, others)
+        others = [("type", page.product_type), ("producer", page.producer)] if kind == "product" else []
+        metadata += _tag_metadata(page.locale, names or TermNames(), conventions, provinces, others)
     if kind == "product":
         facets.add(("type", page.product_type.translation_key.hex))
     summary = page.search_description or ""
-    text = " ".join(filter(None, [summary, _texts(page), tags]))
+    text = " ".join(filter(None, [summary, _texts(page)]))
     return _document(
         page,
         kind=kind,
@@ -207,6 +262,8 @@ def page_document(page, *, public=None, names=None, urls=None):
         url=url,
         date=day,
         facets=facets,
+        metadata=metadata,
+        attachments=_attachments(page),
     )
 
 
@@ -232,18 +289,18 @@ def item_document(item, exhibitions=None, names=None, *, public=None):
         return None
     needs_consent = item.identifiable_people or item.child_present
     conventions, provinces = list(item.conventions.all()), list(item.provinces.select_related("successor"))
-    texts = [item.caption, item.transcription, item.place, item.creator, item.source]
+    metadata = [(key, " ".join((getattr(item, key) or "").split())) for key in ("place", "creator", "source")]
+    metadata += _tag_metadata(item.locale, names or TermNames(), conventions, provinces)
     return _document(
         item,
         kind=ITEM_KIND,
         locale=item.locale,
         title=item.title,
-        text=" ".join(
-            filter(None, [*texts, _tag_text(item.locale, names or TermNames(), conventions, provinces)])
-        ),
+        text=" ".join(filter(None, [item.caption, item.transcription])),
         url=url,
         date=item.date_from,
         facets=_tag_facets(item, conventions, provinces),
+        metadata=metadata,
         visible_until=item.consent_until if needs_consent else None,
     )
 
