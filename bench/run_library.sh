@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Build a database with N (default 100,000) products on SQLite and on PostgreSQL, then time the
-# library page and the partner API on each. Figures go to bench/results/ and docs/PERFORMANCE.md.
+# Build a database with N (default 100,000) products in the vi library on SQLite and on PostgreSQL,
+# then time the library page and the partner API on each. Figures go to bench/results/ and
+# docs/PERFORMANCE.md.
 #   bash bench/run_library.sh            # both databases
 #   N=20000 bash bench/run_library.sh sqlite
 set -euo pipefail
@@ -13,7 +14,7 @@ prepare() {
   $PY manage.py migrate --noinput -v0
   $PY manage.py seed_demo >/dev/null 2>&1
   have=$($PY manage.py shell -c "from library.models import ProductPage; print(ProductPage.objects.filter(locale__language_code='vi').count())" 2>/dev/null | tail -1)
-  if [ "$have" -lt "$N" ]; then $PY manage.py seed_products $((N - have)) | tail -1; fi
+  if [ "$have" -lt "$N" ]; then $PY manage.py seed_products $((N - have)) --language vi | tail -1; fi
   $PY manage.py shell -c "from django.db import connection; connection.cursor().execute('ANALYZE')" >/dev/null 2>&1
 }
 

@@ -74,12 +74,12 @@ def test_a_cached_page_costs_no_query(seeded, name):
 
 
 def test_the_library_costs_the_same_with_more_products(seeded, no_page_cache):
-    from library.synthetic import create_products
+    from bench.products import create_products
 
     path = PAGES["library, 20 products with facets"][0]
-    create_products(20, seed=1)
+    create_products(20, seed=1, language="vi")
     count(path)
     before = count(path)
-    create_products(40, seed=2)
+    create_products(40, seed=2, language="vi")
     count(path)  # the new generation's shared answers
     assert count(path) == before

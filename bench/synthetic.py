@@ -3,15 +3,15 @@
 Wagtail creates pages one by one (tree bookkeeping, revisions, signals), which takes hours for
 100,000 records. These helpers write the same rows directly: page rows with computed tree paths
 under a parent, then the specific model's rows, in batches, inside the caller's transaction. Text
-comes from real sentences (``sentences``). Records are live and public; they get no revisions,
-which no benchmarked view reads. Rebuild the search index afterwards (``manage.py update_index``):
-bulk rows bypass publishing signals.
+comes from :mod:`bench.corpus` (newsroom-like Vietnamese, English and Khmer). Records are live
+and public; they get no revisions, which no benchmarked view reads. Rebuild the search index
+afterwards (``manage.py update_index``): bulk rows bypass publishing signals.
+
+Used by :mod:`bench.products` and :mod:`bench.articles` (``seed_products``, ``seed_articles``).
 """
 
 import uuid
 from datetime import timedelta
-from functools import lru_cache
-from pathlib import Path
 
 from treebeard.numconv import NumConv
 
@@ -23,31 +23,22 @@ from wagtail.models import Page
 
 BATCH = 2000
 PATH_ALPHABET = NumConv("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+LANGUAGES = ("vi", "en", "km")
 
 
-CORPUS = Path(__file__).resolve().parent / "data" / "synthetic_vi.txt"
+def languages(choice):
+    """The language codes a ``--language`` choice stands for (``all``: vi, en and km)."""
+    if choice in (None, "all"):
+        return LANGUAGES
+    if choice not in LANGUAGES:
+        raise ValueError(f"unknown language {choice!r}: choose one of {', '.join(LANGUAGES)} or all")
+    return (choice,)
 
 
-@lru_cache(maxsize=1)
-def sentences():
-    """Real Vietnamese sentences about human-rights communication (``home/data/synthetic_vi.txt``):
-    text built from them has the word frequencies and collocations of real text (“bạo lực gia
-    đình”, “trẻ em”), not the flat frequencies of words drawn independently from a list."""
-    lines = CORPUS.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-
-
-def sentence(rng):
-    return rng.choice(sentences())
-
-
-def title(rng):
-    """A title: four to nine consecutive words of a real sentence."""
-    words = sentence(rng).rstrip(".").split()
-    size = rng.randint(4, 9)
-    start = rng.randrange(0, max(1, len(words) - size + 1))
-    text = " ".join(words[start : start + size]).strip(",")
-    return text[:1].upper() + text[1:]
+def shares(count, codes):
+    """``count`` records spread evenly over ``codes`` (the first ones take the remainder)."""
+    base, extra = divmod(count, len(codes))
+    return {code: base + (1 if index < extra else 0) for index, code in enumerate(codes)}
 
 
 def insert(model, rows):
@@ -62,16 +53,17 @@ def insert(model, rows):
         cursor.executemany(sql, values)
 
 
-def child_pages(parent, model, *, first_child, count, slugs, rng):
+def child_pages(parent, model, *, first_child, count, slugs, rng, title):
     """Insert ``count`` live base page rows of ``model`` under ``parent``; returns them with pks.
     ``first_child`` is the number of children ``parent`` already has plus one; ``slugs`` yields
-    unique slugs. The caller inserts the specific rows and updates ``parent.numchild``."""
+    unique slugs; ``title()`` gives each page's title (in the parent's language). The caller
+    inserts the specific rows and updates ``parent.numchild``."""
     content_type = ContentType.objects.get_for_model(model)
     page_fields = {f.attname for f in Page._meta.concrete_fields} - {"id"}
     now = timezone.now()
     stubs = []
     for n in range(count):
-        text, slug = title(rng), next(slugs)
+        text, slug = title()[:255], next(slugs)
         stubs.append(
             Page(
                 title=text,
