@@ -46,9 +46,10 @@ def tiers(groups):
     """Rank tiers of a query, best first (docs/SEARCH.md "Ranking"):
 
     1. **exact phrase**: the reader's words together, in order, with the diacritics they typed;
-    2. **phrase**: the words together, in order, in any spelling (English: any inflection; Khmer:
+    2. **exact words**: every word with the diacritics typed, anywhere (in Vietnamese another
+       tone is another word: "phố biển" is not "phổ biến", even standing together);
+    3. **phrase**: the words together, in order, in any spelling (English: any inflection; Khmer:
        also as a run of syllables, when the segmenter split a document's words differently);
-    3. **exact words**: every word with the diacritics typed, anywhere;
     then everything else that matches. Within a tier, the backend's score decides."""
     result = []
     exact_typed = any(group.exact for group in groups)
@@ -62,9 +63,11 @@ def tiers(groups):
             streams.append(("variant", variant))  # English stems
         if all(group.phrase for group in groups):
             streams.append(("syllables", [s for group in groups for s in group.syllables]))
-        result.append(Tier("phrase", streams))
+        phrase = Tier("phrase", streams)
     if exact_typed:
         result.append(Tier("exact words", [], phrase=False))
+    if found:
+        result.append(phrase)
     return result
 
 
