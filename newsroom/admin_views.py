@@ -19,20 +19,26 @@
   Same addresses as Wagtail's, as above.
 * Bulk actions on pages and exhibition items ignore what the person may not see in every state, as
   if it did not exist.
+* Creating a page (:class:`CreateView`) is serialised per parent page, and a slug taken meanwhile is
+  a form error: Wagtail checks the slug when it validates the form and again when it saves, and a
+  page created between the two (the editor's own autosave, still in flight when they press
+  "Submit for review"; a colleague) answered 500.
 """
 
 import functools
 
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.db import transaction
 from django.db.models import Case, F, QuerySet, Value, When
 from django.http import Http404
 from django.utils.functional import cached_property, classproperty
+from django.utils.translation import gettext
 
 from wagtail.admin.api import views as admin_api
 from wagtail.admin.ui.components import MediaContainer
 from wagtail.admin.views import chooser
-from wagtail.admin.views.pages import listing, search, usage
+from wagtail.admin.views.pages import create, listing, search, usage
 from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction as PageDeleteBulkAction
 from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction as PageMoveBulkAction
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction as PagePublishBulkAction
@@ -113,12 +119,56 @@ class ContentTypeUseView(AsPublishedMixin, usage.ContentTypeUseView):
     pass
 
 
+class CreateView(create.CreateView):
+    """Wagtail's page creation, each save (publish, submit, save draft, autosave) in one transaction
+    that holds the parent page's row (PostgreSQL; SQLite has one writer at a time anyway), so two
+    children of one parent are created one after the other; the slug is checked again under that
+    lock, and a slug taken meanwhile, found there or by Wagtail's own check when it saves, is an
+    error on the form, which keeps what the editor wrote."""
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                Page.objects.select_for_update().filter(pk=self.parent_page.pk).exists()
+                slug = form.cleaned_data.get("slug")
+                if slug and not Page._slug_is_available(slug, self.parent_page, form.instance):
+                    form.add_error("slug", _slug_taken(slug))
+                    raise _Refused
+                return super().form_valid(form)
+        except ValidationError as error:
+            for field, messages in _error_items(error):
+                form.add_error(field if field in form.fields else None, messages)
+        except _Refused:
+            pass
+        return self.form_invalid(form)
+
+
+class _Refused(Exception):
+    """Leaves :meth:`CreateView.form_valid`'s transaction, rolling it back."""
+
+
+#: Wagtail's own message for a slug in use (its form's), translated with Wagtail's strings
+#: (``translations/upstream_locale``); not a string of ours to extract.
+SLUG_TAKEN = "The slug '%(page_slug)s' is already in use within the parent page."
+
+
+def _slug_taken(slug):
+    return gettext(SLUG_TAKEN) % {"page_slug": slug}
+
+
+def _error_items(error):
+    if hasattr(error, "error_dict"):
+        return list(error.error_dict.items())
+    return [(None, error.error_list)]
+
+
 class NewsroomPageViewSet(ReviewDialogTexts, PageViewSet):
     """Wagtail's views for every page type (``model = Page``), each behind :func:`_guard_pages`,
     the listings showing other organisations' pages as published.
 
     Registered after Wagtail's base page viewset, so it replaces it for all page types."""
 
+    add_view_class = CreateView
     index_view_class = ExplorableIndexView
     search_view_class = SearchView
     content_type_use_view_class = ContentTypeUseView

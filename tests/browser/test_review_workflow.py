@@ -10,6 +10,8 @@ from django.core import mail
 
 from newsroom import roles
 
+from . import autosave
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 TITLE = "Tập huấn kỹ năng viết về quyền của người khuyết tật"
 PASSWORD = "a-long-test-password"
@@ -52,7 +54,9 @@ def test_editor_writes_and_submits_an_article_for_review(page, site, screenshot,
     page.keyboard.press("Enter")
     page.wait_for_url(f"{site.url}/admin/")  # editors have no second factor to enter
 
+    autosave.watch(page)
     page.goto(f"{site.url}/admin/pages/add/news/articlepage/{section.pk}/")
+    autosave.wait_until_watching(page)
     page.fill("#id_title", TITLE)
     page.fill("#id_standfirst", "Phóng viên các cơ quan báo chí trong tỉnh tham gia tập huấn.")
     page.locator("[data-contentpath='body'] button.c-sf-add-button").first.click()
@@ -66,17 +70,19 @@ def test_editor_writes_and_submits_an_article_for_review(page, site, screenshot,
         "text => document.querySelector(\"input[name='body-0-value']\").value.includes(text)",
         arg="kéo dài hai ngày",
     )
-    # Wagtail 8 autosaves drafts as the editor types: let it finish before submitting.
-    page.wait_for_load_state("networkidle")
+    # Wagtail 8 autosaves drafts as the editor types, and its first save creates the page: wait
+    # until what was typed is saved and no autosave is in flight (tests/browser/autosave.py).
+    autosave.wait_until_settled(page, "body-0-value", "kéo dài hai ngày")
+    page.wait_for_url("**/admin/pages/*/edit/")
     # Submitting is in the footer's action menu, next to "Save draft".
     page.locator("footer .w-dropdown__toggle").click()
-    with page.expect_navigation():  # the add page's own URL already matches "/admin/pages/"
+    with page.expect_navigation():  # the edit page's own URL already matches "/admin/pages/"
         page.locator("button[name='action-submit']").click()
     page.wait_for_url("**/admin/pages/**")
     screenshot(page, "editor-submitted")
 
     errors = page.locator(".error-message").all_inner_texts()
-    assert ArticlePage.objects.filter(title=TITLE).exists(), f"not saved: {errors}"
+    assert ArticlePage.objects.filter(title=TITLE).count() == 1, f"not saved once: {errors}"
     article = ArticlePage.objects.get(title=TITLE)
     assert not article.live, "an editor's article waits for a reviewer"
     assert article.workflow_in_progress
