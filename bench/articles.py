@@ -14,7 +14,7 @@ from home.models import ContentArea, Convention, PageProvince, Province, Topic
 from news.models import ArticleIndexPage, ArticlePage
 
 from .corpus import Corpus
-from .synthetic import BATCH, child_pages, insert, languages, shares
+from .synthetic import languages, page_batches, save_batch, shares, through_models
 
 
 def _body(corpus, rng):
@@ -46,15 +46,7 @@ def create_articles(count, *, seed=2022, language="all", stdout=None):
     with ``all``, evenly to the three. Returns ``{language: number created}``."""
     rng = random.Random(seed)  # reproducible test data, not secrets
     plan = shares(count, languages(language))
-    through = {
-        name: getattr(ArticlePage, name).through for name in ("conventions", "content_areas", "topics")
-    }
-    targets = {
-        name: next(
-            f.attname for f in model._meta.fields if f.related_model is not ArticlePage and f.is_relation
-        )
-        for name, model in through.items()
-    }
+    through, targets = through_models(ArticlePage, ("conventions", "content_areas", "topics"))
     start_slug = ArticlePage.objects.filter(slug__startswith="bv-").count()
     slugs = (f"bv-{start_slug + n}" for n in itertools.count(1))
     done = 0
@@ -70,18 +62,8 @@ def create_articles(count, *, seed=2022, language="all", stdout=None):
             "topics": list(Topic.objects.filter(locale_id=locale_id)),
             "provinces": list(Province.objects.filter(locale_id=locale_id)),
         }
-        start_child = section.numchild
-        for offset in range(0, wanted, BATCH):
-            size = min(BATCH, wanted - offset)
-            inserted = child_pages(
-                section,
-                ArticlePage,
-                first_child=start_child + offset + 1,
-                count=size,
-                slugs=slugs,
-                rng=rng,
-                title=corpus.title,
-            )
+        made = 0
+        for inserted in page_batches(section, ArticlePage, wanted, slugs=slugs, rng=rng, title=corpus.title):
             rows, tags, m2m = [], [], {name: [] for name in through}
             for page in inserted:
                 rows.append(
@@ -104,12 +86,9 @@ def create_articles(count, *, seed=2022, language="all", stdout=None):
                     tags.append(
                         PageProvince(page_id=page.pk, province=rng.choice(vocab["provinces"]), sort_order=0)
                     )
-            insert(ArticlePage, rows)
-            for name, objects in m2m.items():
-                through[name].objects.bulk_create(objects, batch_size=1000)
-            PageProvince.objects.bulk_create(tags, batch_size=1000)
-            done += size
+            save_batch(ArticlePage, rows, through, m2m, tags)
+            made += len(inserted)
+            done += len(inserted)
             if stdout:
-                stdout.write(f"  {code}: {offset + size} / {wanted} ({done} / {count})")
-        ArticleIndexPage.objects.filter(pk=section.pk).update(numchild=start_child + wanted)
+                stdout.write(f"  {code}: {made} / {wanted} ({done} / {count})")
     return plan

@@ -14,7 +14,7 @@ from library import facets
 from library.models import IdentifierSequence, Language, LibraryPage, ProductPage
 
 from .corpus import Corpus
-from .synthetic import BATCH, child_pages, insert, languages, shares
+from .synthetic import languages, page_batches, save_batch, shares, through_models
 
 #: The product's own language (ISO 639-3, ``library.Language``) in each locale's library.
 PRIMARY_LANGUAGE = {"vi": "vie", "en": "eng", "km": "khm"}
@@ -56,16 +56,7 @@ def create_products(count, *, seed=1079, language="all", stdout=None):
     first_number = (
         IdentifierSequence.objects.filter(prefix="SY", year=year).values_list("last", flat=True).first() or 0
     )
-    through = {
-        name: getattr(ProductPage, name).through
-        for name in ("channels", "languages", "conventions", "content_areas")
-    }
-    targets = {
-        name: next(
-            f.attname for f in model._meta.fields if f.related_model is not ProductPage and f.is_relation
-        )
-        for name, model in through.items()
-    }
+    through, targets = through_models(ProductPage, ("channels", "languages", "conventions", "content_areas"))
     known_languages = set(Language.objects.values_list("code", flat=True))
     numbers = itertools.count(first_number + 1)
     slugs = (f"sp-{n}" for n in itertools.count(first_number + 1))
@@ -76,18 +67,8 @@ def create_products(count, *, seed=1079, language="all", stdout=None):
         library = _library(code)
         corpus = Corpus(code, seed)
         vocab = _vocabulary(library.locale)
-        start_child = library.numchild
-        for offset in range(0, wanted, BATCH):
-            size = min(BATCH, wanted - offset)
-            inserted = child_pages(
-                library,
-                ProductPage,
-                first_child=start_child + offset + 1,
-                count=size,
-                slugs=slugs,
-                rng=rng,
-                title=corpus.title,
-            )
+        made = 0
+        for inserted in page_batches(library, ProductPage, wanted, slugs=slugs, rng=rng, title=corpus.title):
             rows, tags, m2m = [], [], {name: [] for name in through}
             for page in inserted:
                 published = page.last_published_at.date() - timedelta(days=rng.randrange(0, 400))
@@ -137,15 +118,12 @@ def create_products(count, *, seed=1079, language="all", stdout=None):
                     tags.append(
                         PageProvince(page_id=page.pk, province=rng.choice(vocab["provinces"]), sort_order=0)
                     )
-            insert(ProductPage, rows)
-            for name, objects in m2m.items():
-                through[name].objects.bulk_create(objects, batch_size=1000)
-            PageProvince.objects.bulk_create(tags, batch_size=1000)
+            save_batch(ProductPage, rows, through, m2m, tags)
             facets.index_products([page.pk for page in inserted])
-            done += size
+            made += len(inserted)
+            done += len(inserted)
             if stdout:
-                stdout.write(f"  {code}: {offset + size} / {wanted} ({done} / {count})")
-        LibraryPage.objects.filter(pk=library.pk).update(numchild=start_child + wanted)
+                stdout.write(f"  {code}: {made} / {wanted} ({done} / {count})")
     sequence, _ = IdentifierSequence.objects.get_or_create(prefix="SY", year=year)
     sequence.last = first_number + count
     sequence.save(update_fields=["last"])

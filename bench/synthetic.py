@@ -84,3 +84,42 @@ def child_pages(parent, model, *, first_child, count, slugs, rng, title):
         )
     rows = [Page(**{f: getattr(stub, f) for f in page_fields}) for stub in stubs]
     return Page.objects.bulk_create(rows, batch_size=500)
+
+
+def through_models(model, names):
+    """For ``model``'s many-to-many fields ``names``: ``{name: through model}`` and ``{name: the
+    through model's column for the other side}``."""
+    through = {name: getattr(model, name).through for name in names}
+    targets = {
+        name: next(f.attname for f in other._meta.fields if f.related_model is not model and f.is_relation)
+        for name, other in through.items()
+    }
+    return through, targets
+
+
+def page_batches(parent, model, wanted, *, slugs, rng, title):
+    """Insert ``wanted`` live base page rows of ``model`` under ``parent``, :data:`BATCH` at a
+    time (:func:`child_pages`), yielding each batch; ``parent.numchild`` is updated at the end."""
+    start_child = parent.numchild
+    for offset in range(0, wanted, BATCH):
+        yield child_pages(
+            parent,
+            model,
+            first_child=start_child + offset + 1,
+            count=min(BATCH, wanted - offset),
+            slugs=slugs,
+            rng=rng,
+            title=title,
+        )
+    type(parent).objects.filter(pk=parent.pk).update(numchild=start_child + wanted)
+
+
+def save_batch(model, rows, through, m2m, tags):
+    """Insert a batch's own ``model`` rows, its many-to-many links (``{name: through objects}``,
+    ``through`` as :func:`through_models` gives) and its province tags."""
+    from home.models import PageProvince
+
+    insert(model, rows)
+    for name, objects in m2m.items():
+        through[name].objects.bulk_create(objects, batch_size=1000)
+    PageProvince.objects.bulk_create(tags, batch_size=1000)

@@ -550,6 +550,18 @@ def document_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     schedule(instance.pk)
 
 
+def document_deleted(sender, instance, **kwargs):
+    """post_delete of the document model: once the deletion commits, the live products that
+    attached it are indexed again, without its text (its record went with it)."""
+    from django.db import transaction
+
+    from search.indexing import schedule_update
+
+    pages = products_attaching(instance.pk)
+    if pages:
+        transaction.on_commit(lambda: [schedule_update(page) for page in pages], robust=True)
+
+
 def product_published(sender, instance, **kwargs):
     """page_published of a product: its documents without a current extraction are read."""
     from wagtail.documents import get_document_model

@@ -349,18 +349,27 @@ class ProductPage(RolePermissionsMixin, SeoMixin, TaggedPageMixin, Page):
         """``[(title, text), ...]``: each attached document whose text was found
         (``library/attachment_text.py``), in the order of the attachments, by its title (or file
         name). One query."""
+        return type(self).search_attachments_for([self])[self.pk]
+
+    @classmethod
+    def search_attachments_for(cls, pages):
+        """``{page pk: search_attachments()}`` for many products in one query (index rebuilds)."""
         from .attachment_text import attached_document_ids
 
-        ids = attached_document_ids(self.attachments)
-        if not ids:
-            return []
-        rows = AttachmentText.objects.filter(document_id__in=ids, status=AttachmentText.Status.DONE)
-        found = {row.document_id: row for row in rows.exclude(text="").select_related("document")}
-        return [
-            (found[pk].document.title or found[pk].document.filename, found[pk].text)
-            for pk in ids
-            if pk in found
-        ]
+        wanted = {page.pk: attached_document_ids(page.attachments) for page in pages}
+        ids = {pk for page_ids in wanted.values() for pk in page_ids}
+        found = {}
+        if ids:
+            rows = AttachmentText.objects.filter(document_id__in=ids, status=AttachmentText.Status.DONE)
+            found = {row.document_id: row for row in rows.exclude(text="").select_related("document")}
+        return {
+            page: [
+                (found[pk].document.title or found[pk].document.filename, found[pk].text)
+                for pk in ids
+                if pk in found
+            ]
+            for page, ids in wanted.items()
+        }
 
     @property
     def embargo_until(self):

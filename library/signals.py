@@ -72,6 +72,11 @@ def page_moved(sender, instance, **kwargs):
 post_save.connect(
     attachment_text.document_saved, sender=get_document_model(), dispatch_uid="library_attachment_text"
 )
+post_delete.connect(
+    attachment_text.document_deleted,
+    sender=get_document_model(),
+    dispatch_uid="library_attachment_text_deleted",
+)
 page_published.connect(
     attachment_text.product_published, sender=ProductPage, dispatch_uid="library_attachment_text_published"
 )

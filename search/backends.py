@@ -42,6 +42,13 @@ class Tier:
     phrase: bool = True
 
 
+def _tier_case(condition, query_tiers):
+    """SQL giving a document its tier's number (0 the best; one more than the last when none
+    matches): ``condition`` with one ``%s`` for each tier's query, tested in order."""
+    cases = " ".join(f"WHEN {condition} THEN {number}" for number in range(len(query_tiers)))
+    return f"CASE {cases} ELSE {len(query_tiers)} END"
+
+
 def tiers(groups):
     """Rank tiers of a query, best first (docs/SEARCH.md "Ranking"):
 
@@ -310,11 +317,11 @@ class DatabaseIndex:
         ranks, rank_params = [], []
         if self.vendor == "sqlite":
             if query_tiers:
-                cases = " ".join(
-                    f"WHEN d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s) THEN {number}"
-                    for number in range(len(query_tiers))
+                ranks.append(
+                    _tier_case(
+                        "d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)", query_tiers
+                    )
                 )
-                ranks.append(f"CASE {cases} ELSE {len(query_tiers)} END")
                 rank_params += [self._fts5_tier(tier, groups) for tier in query_tiers]
             ranks.append(f"bm25(search_fts, {', '.join(str(w) for w in WEIGHTS)})")  # lower is better
             return (
@@ -328,11 +335,7 @@ class DatabaseIndex:
         # Suggestions match titles only: the small title vector (migration 0005) answers them.
         vector = "d.title_vector" if prefix else "d.vector"
         if query_tiers:
-            cases = " ".join(
-                f"WHEN {vector} @@ to_tsquery('nhanquyen_terms', %s) THEN {number}"
-                for number in range(len(query_tiers))
-            )
-            ranks.append(f"CASE {cases} ELSE {len(query_tiers)} END")
+            ranks.append(_tier_case(f"{vector} @@ to_tsquery('nhanquyen_terms', %s)", query_tiers))
             rank_params += [self._ts_tier(tier, groups) for tier in query_tiers]
         ranks.append(f"-ts_rank('{TS_WEIGHTS}', {vector}, to_tsquery('nhanquyen_terms', %s), 1)")
         rank_params.append(query if prefix else self._tsquery(self._folded(groups)))

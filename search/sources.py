@@ -16,6 +16,8 @@ provinces, an item's place, creator and source, as ``[(key, value)]`` with keys 
 found nowhere else. All three are matched.
 """
 
+import itertools
+
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.utils.html import strip_tags
@@ -153,12 +155,15 @@ def _field_metadata(instance):
     return [pair for pair in pairs if pair[1]]
 
 
-def _attachments(page):
-    """``[(name, text)]`` of the page's attached files, from its ``search_attachments()``."""
-    method = getattr(page, "search_attachments", None)
-    if not callable(method):
-        return []
-    return [(str(name or ""), str(text or "")) for name, text in method() or ()]
+def _attachments(page, found=None):
+    """``[(name, text)]`` of the page's attached files, from its ``search_attachments()`` (or, in a
+    rebuild, ``found``: what its model's ``search_attachments_for()`` gave for a batch)."""
+    if found is not None:
+        pairs = found.get(page.pk, ())
+    else:
+        method = getattr(page, "search_attachments", None)
+        pairs = method() if callable(method) else ()
+    return [(str(name or ""), str(text or "")) for name, text in pairs or ()]
 
 
 def _tag_facets(instance, conventions, provinces):
@@ -221,8 +226,9 @@ class ParentUrls:
         return f"{base}{page.slug}/" if base else None
 
 
-def page_document(page, *, public=None, names=None, urls=None):
-    """The document of a page, or ``None`` when it is not a live public page of an indexed type."""
+def page_document(page, *, public=None, names=None, urls=None, attachments=None):
+    """The document of a page, or ``None`` when it is not a live public page of an indexed type.
+    ``attachments``, in a rebuild: ``{page pk: [(name, text)]}`` found for a batch of pages."""
     page = page.specific
     kind = kind_of(type(page))
     if kind is None:
@@ -263,7 +269,7 @@ def page_document(page, *, public=None, names=None, urls=None):
         date=day,
         facets=facets,
         metadata=metadata,
-        attachments=_attachments(page),
+        attachments=_attachments(page, attachments),
     )
 
 
@@ -314,6 +320,13 @@ def document_for(instance):
     return None
 
 
+def _chunks(iterable, size):
+    """Lists of up to ``size`` items of ``iterable``, in order."""
+    iterator = iter(iterable)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
 def all_documents(batch=500):
     """Every document of the site, model by model, for a rebuild."""
     from exhibitions.models import ExhibitionItem, ExhibitionPage
@@ -326,10 +339,15 @@ def all_documents(batch=500):
             queryset = queryset.prefetch_related("conventions", "province_tags__province__successor")
         if model._meta.label == "library.ProductPage":
             queryset = queryset.select_related("product_type", "producer")
-        for page in queryset.iterator(chunk_size=batch):
-            document = page_document(page, public=page.pk in public_ids, names=names, urls=urls)
-            if document:
-                yield document
+        many_attachments = getattr(model, "search_attachments_for", None)
+        for pages in _chunks(queryset.iterator(chunk_size=batch), batch):
+            found = many_attachments(pages) if many_attachments else None
+            for page in pages:
+                document = page_document(
+                    page, public=page.pk in public_ids, names=names, urls=urls, attachments=found
+                )
+                if document:
+                    yield document
     exhibitions = list(visibility.public_pages(ExhibitionPage.objects.all()).order_by("pk"))
     items = ExhibitionItem.objects.public().select_related("locale").prefetch_related("conventions")
     for item in items.order_by("pk").iterator(chunk_size=batch):

@@ -313,6 +313,29 @@ def test_search_attachments_gives_the_texts_in_block_order_in_one_query(
     assert library.product().search_attachments() == []
 
 
+def test_a_rebuild_reads_the_attachments_of_many_products_in_one_query(
+    saved, seeded, django_assert_num_queries
+):
+    from search.sources import all_documents
+
+    spreadsheet = saved("so-lieu.xlsx", xlsx_bytes(), title="Số liệu năm 2025")
+    report = saved("bao-cao.pdf", pdf_bytes([[KHMER]]), title="")
+    products = [
+        with_attachments(library.product(), report),
+        with_attachments(library.product(), spreadsheet, report),
+        library.product(),
+    ]
+    products = list(ProductPage.objects.filter(pk__in=[p.pk for p in products]))
+    with django_assert_num_queries(1):
+        found = ProductPage.search_attachments_for(products)
+    assert found == {product.pk: product.search_attachments() for product in products}
+    assert sum(1 for texts in found.values() if texts) == 2
+
+    rebuilt = {doc.object_id: doc for doc in all_documents() if doc.kind == "product"}
+    for product in products:
+        assert [tuple(pair) for pair in rebuilt[product.pk].attachments] == found[product.pk]
+
+
 def test_a_finished_extraction_indexes_the_live_products_again(saved, seeded, monkeypatch):
     doc = saved("bao-cao.pdf", pdf_bytes([[VIETNAMESE]]))
     live = with_attachments(library.product(), doc)
@@ -325,6 +348,23 @@ def test_a_finished_extraction_indexes_the_live_products_again(saved, seeded, mo
     attachment_text.extract_attachment_text.call(doc.pk)
     assert indexed == [live.pk] and other.pk not in indexed
     assert state(doc).text == KHMER
+
+
+def test_deleting_a_document_takes_its_text_out_of_the_index(
+    saved, seeded, django_capture_on_commit_callbacks
+):
+    from search import indexing
+    from search.models import SearchDocument
+
+    doc = saved("bao-cao.pdf", pdf_bytes([[VIETNAMESE]]))
+    product = with_attachments(library.product(), doc)
+    indexing.update(product)
+    row = SearchDocument.objects.get(kind="product", object_id=product.pk)
+    assert [text for _name, text in row.attachments] == [VIETNAMESE]
+    with django_capture_on_commit_callbacks(execute=True):
+        doc.delete()
+    row.refresh_from_db()
+    assert row.attachments in ([], None)
 
 
 # -- Replacing, saving again, publishing ------------------------------------------------------------
