@@ -44,7 +44,10 @@ SEPARATOR = "zq0sep"
 # Combining marks of Vietnamese, as VNI digits: tones 1–5, vowel marks 6–8 (and đ is 9).
 TONES = {"\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
 VOWEL_MARKS = {"\u0302": "6", "\u031b": "7", "\u0306": "8"}
-_LATIN_WORD = re.compile(r"[^\W_]+")
+#: A word: letters and digits, and the combining marks among them. Text is composed (NFC) before
+#: this, but a tone typed before the vowel mark (``e`` + grave + circumflex) does not compose
+#: into one letter, and without the marks here that word was cut in two at the loose mark.
+_LATIN_WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")
 _LATIN_COMBINING = re.compile("[\u0300-\u036f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -88,7 +91,14 @@ def latin_forms(word):
     return folded_word, ("".join(exact) + tone) if marked else None
 
 
+#: English plurals the Snowball stemmer leaves alone, as the singular's stem: the words of the
+#: conventions' own titles ("Rights of the Child", "Persons with Disabilities", "Women").
+IRREGULAR_PLURALS = {"children": "child", "women": "woman", "men": "man", "people": "person"}
+
+
 def stem(folded_word):
+    if folded_word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[folded_word]
     return (
         _stemmer().stemWord(folded_word) if folded_word.isascii() and folded_word.isalpha() else folded_word
     )

@@ -39,6 +39,25 @@ def test_english_stems_and_stop_words():
     assert [g.terms for g in groups] == [["rights", "right"], ["child"]]
 
 
+def test_a_tone_typed_before_the_vowel_mark_gives_the_same_word():
+    typed = "Quy" + "e\u0300\u0302" + "n tre\u0309 em"  # grave, then circumflex: no one letter
+    assert analysis.analyse(typed).terms == analysis.analyse("Quyền trẻ em").terms == ["quyen", "tre", "em"]
+    assert analysis.analyse(typed).variants == analysis.analyse("Quyền trẻ em").variants
+    assert [g.exact for g in analysis.analyse_query(typed)] == [
+        g.exact for g in analysis.analyse_query("quyền trẻ em")
+    ]
+
+
+def test_irregular_plurals_of_the_conventions_titles_find_their_singular():
+    for plural, singular in (("children", "child"), ("women", "woman"), ("people", "persons")):
+        assert (
+            analysis.analyse(plural, english=True).variants
+            == analysis.analyse(singular, english=True).variants
+        )
+    assert analysis.analyse("Children", english=True).variants == ["child"]
+    assert "children" in analysis.analyse("Children").variants  # vi and km are never stemmed
+
+
 def test_each_word_is_one_term_in_each_stream_so_phrases_line_up():
     analysed = analysis.analyse("Quyền trẻ em và CRC")
     assert analysed.terms == ["quyen", "tre", "em", "va", "crc"]
