@@ -1,5 +1,5 @@
-"""Search at scale: two-word queries with two facets selected, on the site search page, the
-library and its API, and autocomplete.
+"""Search at scale: one-, two- and three-word queries in vi, en and km with two facets selected on
+the site search page, the library and its API, and autocomplete.
 
     python bench/search_bench.py            # uses DATABASE_URL
 
@@ -26,7 +26,9 @@ from bench.timing import machine, measure, save  # noqa: E402
 from search.models import SearchDocument  # noqa: E402
 
 SCENARIOS = [
+    ("site search, one word, two facets", "/vi/search/?q=bạo&kind=product&convention=crc"),
     ("site search, two words, two facets", "/vi/search/?q=bạo+lực&kind=product&convention=crc"),
+    ("site search, three words, two facets", "/vi/search/?q=bạo+lực+gia&kind=product&convention=crc"),
     (
         "site search, two words without marks, two facets",
         "/vi/search/?q=bao+luc&kind=article&province=an-giang",
@@ -37,6 +39,21 @@ SCENARIOS = [
         "site search, broad words (worst case), two facets",
         "/vi/search/?q=quyền+trẻ&kind=product&convention=crc",
     ),
+    ("site search (en), one word, two facets", "/en/search/?q=violence&kind=product&convention=crc"),
+    (
+        "site search (en), two words, two facets",
+        "/en/search/?q=domestic+violence&kind=product&convention=crc",
+    ),
+    (
+        "site search (en), three words, two facets",
+        "/en/search/?q=prevention+domestic+violence&kind=product&convention=crc",
+    ),
+    ("site search (km), one word, two facets", "/km/search/?q=សិទ្ធិ&kind=product&convention=crc"),
+    ("site search (km), two words, two facets", "/km/search/?q=សិទ្ធិ+កុមារ&kind=product&convention=crc"),
+    (
+        "site search (km), three words, two facets",
+        "/km/search/?q=អំពើ+ហិង្សា+គ្រួសារ&kind=product&convention=crc",
+    ),
     ("library, two words, two facets", "/vi/library/?q=bạo+lực&convention=crc&type=video"),
     ("API list, two words, two facets", "/api/v1/products/?q=bạo+lực&convention=crc&type=video"),
     ("autocomplete", "/vi/search/suggest/?q=bao+l"),
@@ -45,7 +62,8 @@ SCENARIOS = [
 
 def hits(path):
     """How many documents the scenario's query matches (search page scenarios only)."""
-    if not path.startswith("/vi/search/?"):
+    language, _slash, rest = path[1:].partition("/")
+    if not rest.startswith("search/?"):
         return None
     from django.http import QueryDict
     from django.utils import translation
@@ -54,11 +72,11 @@ def hits(path):
     from search.views import _filters
 
     params = QueryDict(path.split("?", 1)[1])
-    with translation.override("vi"):
-        vi = Locale.objects.get(language_code="vi")
-        filters, _ignored = _filters(params, vi)
-        locale = None if params.get("scope") == "all" else vi
-        return query.search(params["q"], locale=locale, filters=filters, facets=[]).total
+    with translation.override(language):
+        locale = Locale.objects.get(language_code=language)
+        filters, _ignored = _filters(params, locale)
+        scope = None if params.get("scope") == "all" else locale
+        return query.search(params["q"], locale=scope, filters=filters, facets=[]).total
 
 
 def main():

@@ -491,7 +491,7 @@ def _extract(document_id):
 
     from wagtail.documents import get_document_model
 
-    from search.indexing import schedule_update
+    from home.index_signals import documents_changed
 
     from .models import AttachmentText
 
@@ -509,8 +509,9 @@ def _extract(document_id):
     )
     if before == (outcome["status"], outcome["reason"], outcome["text"]):
         return
-    for page in products_attaching(document.pk):
-        schedule_update(page)
+    pages = products_attaching(document.pk)
+    if pages:
+        documents_changed.send(sender=type(document), instances=pages)
 
 
 def _enqueue(document_id):
@@ -555,11 +556,11 @@ def document_deleted(sender, instance, **kwargs):
     attached it are indexed again, without its text (its record went with it)."""
     from django.db import transaction
 
-    from search.indexing import schedule_update
+    from home.index_signals import documents_changed
 
     pages = products_attaching(instance.pk)
     if pages:
-        transaction.on_commit(lambda: [schedule_update(page) for page in pages], robust=True)
+        transaction.on_commit(lambda: documents_changed.send(sender=sender, instances=pages), robust=True)
 
 
 def product_published(sender, instance, **kwargs):

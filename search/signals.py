@@ -9,6 +9,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from home import visibility
+from home.index_signals import documents_changed
 
 from . import indexing, sources
 from .models import SearchDocument
@@ -29,6 +30,14 @@ def page_was_published(sender, instance, **kwargs):
         indexing.rewrite_urls(old.url, new_url[2])
     if sources.kind_of(type(instance)) == "exhibition":
         _exhibition_items_changed(instance)
+
+
+@receiver(documents_changed)
+def documents_were_changed(sender, instances, **kwargs):
+    """Content said these objects' documents are stale (``home/index_signals.py``)."""
+    for instance in instances:
+        if _indexed(instance):
+            indexing.schedule_update(instance)
 
 
 @receiver(page_unpublished)
