@@ -91,14 +91,7 @@ def latin_forms(word):
     return folded_word, ("".join(exact) + tone) if marked else None
 
 
-#: English plurals the Snowball stemmer leaves alone, as the singular's stem: the words of the
-#: conventions' own titles ("Rights of the Child", "Persons with Disabilities", "Women").
-IRREGULAR_PLURALS = {"children": "child", "women": "woman", "men": "man", "people": "person"}
-
-
 def stem(folded_word):
-    if folded_word in IRREGULAR_PLURALS:
-        return IRREGULAR_PLURALS[folded_word]
     return (
         _stemmer().stemWord(folded_word) if folded_word.isascii() and folded_word.isalpha() else folded_word
     )
