@@ -127,8 +127,12 @@ class LibraryQuery:
         return products
 
     def _text_matches(self):
-        """A subquery of the ids of products matching the text (the site's search index)."""
-        return matching_objects(self.text, locale=self.locale, kind="product")
+        """The ids of products matching the text (the site's search index), as
+        ``search.query.matching_objects`` gives them: found once per search, however many of its
+        statements (the list, its count, each facet's counts) are narrowed by them."""
+        if not hasattr(self, "_matching"):
+            self._matching = matching_objects(self.text, locale=self.locale, kind="product")
+        return self._matching
 
     def ranked(self, products):
         """``products`` (filtered by the facets) matching the text, best match first, for paging."""

@@ -468,6 +468,23 @@ class DatabaseIndex:
             facets = self._facet_counts(request, cursor)
         return SearchResult(ids=ids, total=total, facets=facets)
 
+    def matching_ids(self, request):
+        """On PostgreSQL, the object ids of every matching document, for a caller's
+        ``filter(pk__in=...)``; ``None`` on SQLite, where :meth:`matching_sql` serves (SQLite runs
+        an IN subquery once, into a temporary index). As a subquery, PostgreSQL's planner, judging
+        the library's facet filters to leave one candidate, ran it again for each of them: 440
+        GIN bitmap scans, 4.8 s for the partner API's two words and two facets at 100,000
+        products (2026-12-04). The ids, found by one scan, go back as one bound array
+        (``search.query.matching_objects``: ``unnest``): 4.8 s became 0.43 s for that statement
+        and its count 0.6 s became 29 ms. A list of ids in ``IN (...)`` was no better: the planner
+        put it into the index condition of each of the 440 lookups (0.86 s)."""
+        if self.vendor != "postgresql":
+            return None
+        sql, params = self.matching_sql(request)
+        with self._cursor(text=True) as cursor:
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
+
     def matching_sql(self, request, column="d.object_id"):
         """``(sql, params)`` of a subquery selecting ``column`` of every matching document."""
         from_sql, where, params, _rank, _rank_params = self._from_where(request)

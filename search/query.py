@@ -146,13 +146,18 @@ def suggest(text, *, locale, limit=8):
 
 
 def matching_objects(text, *, locale, kind):
-    """A subquery of the ids of ``kind`` objects in ``locale`` matching ``text``, for
-    ``queryset.filter(pk__in=...)``; ``None`` when the text has nothing to search for."""
+    """The ids of ``kind`` objects in ``locale`` matching ``text``, for
+    ``queryset.filter(pk__in=...)``: a subquery, or on PostgreSQL a list
+    (``DatabaseIndex.matching_ids``); ``None`` when the text has nothing to search for."""
     groups = analysis.analyse_query(text, english=_english(locale))
     if not groups:
         return None
     request = SearchRequest(groups=groups, locale_id=locale.pk, kinds=[kind])
-    sql, params = get_index().matching_sql(request)
+    index = get_index()
+    ids = index.matching_ids(request)
+    if ids is not None:
+        return RawSQL("SELECT unnest(%s::integer[])", [ids])
+    sql, params = index.matching_sql(request)
     return RawSQL(sql, params)  # noqa: S611 - fixed SQL from search.backends; values are parameters
 
 
