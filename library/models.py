@@ -365,10 +365,10 @@ class ProductPage(RolePermissionsMixin, SeoMixin, TaggedPageMixin, Page):
         return {
             page: [
                 (found[pk].document.title or found[pk].document.filename, found[pk].text)
-                for pk in ids
+                for pk in page_ids
                 if pk in found
             ]
-            for page, ids in wanted.items()
+            for page, page_ids in wanted.items()
         }
 
     @property

@@ -7,6 +7,7 @@ match all *other* selected facets, so counts always show what selecting a value 
 
 import uuid
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
@@ -122,17 +123,16 @@ class LibraryQuery:
             if name != skip:
                 products = products.filter(pk__in=self._facet_rows(name, keys).values("product_id"))
         if self.text and text:
-            matching = self._text_matches()
+            matching = self._text_matches
             products = products.none() if matching is None else products.filter(pk__in=matching)
         return products
 
+    @cached_property
     def _text_matches(self):
         """The ids of products matching the text (the site's search index), as
         ``search.query.matching_objects`` gives them: found once per search, however many of its
         statements (the list, its count, each facet's counts) are narrowed by them."""
-        if not hasattr(self, "_matching"):
-            self._matching = matching_objects(self.text, locale=self.locale, kind="product")
-        return self._matching
+        return matching_objects(self.text, locale=self.locale, kind="product")
 
     def ranked(self, products):
         """``products`` (filtered by the facets) matching the text, best match first, for paging."""
@@ -152,7 +152,7 @@ class LibraryQuery:
                 if name != skip:
                     rows = rows.filter(product_id__in=self._facet_rows(name, keys).values("product_id"))
             if self.text:
-                matching = self._text_matches()
+                matching = self._text_matches
                 rows = rows.none() if matching is None else rows.filter(product_id__in=matching)
             rows = rows.values("facet", "value").annotate(n=Count("pk")).order_by()
             for row in rows:

@@ -127,24 +127,17 @@ class CreateView(create.CreateView):
     error on the form, which keeps what the editor wrote."""
 
     def form_valid(self, form):
+        slug = form.cleaned_data.get("slug")
         try:
             with transaction.atomic():
                 Page.objects.select_for_update().filter(pk=self.parent_page.pk).exists()
-                slug = form.cleaned_data.get("slug")
-                if slug and not Page._slug_is_available(slug, self.parent_page, form.instance):
-                    form.add_error("slug", _slug_taken(slug))
-                    raise _Refused
-                return super().form_valid(form)
+                if not slug or Page._slug_is_available(slug, self.parent_page, form.instance):
+                    return super().form_valid(form)
+            form.add_error("slug", _slug_taken(slug))  # nothing was written: the lock is let go
         except ValidationError as error:
             for field, messages in _error_items(error):
                 form.add_error(field if field in form.fields else None, messages)
-        except _Refused:
-            pass
         return self.form_invalid(form)
-
-
-class _Refused(Exception):
-    """Leaves :meth:`CreateView.form_valid`'s transaction, rolling it back."""
 
 
 #: Wagtail's own message for a slug in use (its form's), translated with Wagtail's strings

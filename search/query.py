@@ -147,8 +147,9 @@ def suggest(text, *, locale, limit=8):
 
 def matching_objects(text, *, locale, kind):
     """The ids of ``kind`` objects in ``locale`` matching ``text``, for
-    ``queryset.filter(pk__in=...)``: a subquery, or on PostgreSQL a list
-    (``DatabaseIndex.matching_ids``); ``None`` when the text has nothing to search for."""
+    ``queryset.filter(pk__in=...)``: the index's subquery, or on PostgreSQL the ids found once
+    (``DatabaseIndex.matching_ids``) as a bound array; ``None`` when the text has nothing to
+    search for."""
     groups = analysis.analyse_query(text, english=_english(locale))
     if not groups:
         return None

@@ -1,6 +1,7 @@
 """Test data for the library: products tagged by code and province reference."""
 
 import itertools
+import json
 from datetime import date
 
 from wagtail.models import Locale
@@ -58,3 +59,32 @@ def product(
     if publish:
         revision.publish()
     return ProductPage.objects.get(pk=page.pk)
+
+
+def admin_form(*, title, slug, languages=("vie",), **extra):
+    """The POST data of the admin's add or edit form for a Vietnamese leaflet of Báo An Giang
+    (``extra`` adds or replaces fields)."""
+    paragraph = {"key": "a", "type": "unstyled", "text": "Mô tả.", "depth": 0}
+    paragraph.update(inlineStyleRanges=[], entityRanges=[])
+    data = {
+        "title": title,
+        "slug": slug,
+        "description": json.dumps({"blocks": [paragraph], "entityMap": {}}),
+        "product_type": ProductType.objects.get(locale__language_code="vi", code="leaflet").pk,
+        "producer": Organisation.objects.get(locale__language_code="vi", slug="bao-an-giang").pk,
+        "languages": list(languages),
+        "licence": "CC-BY-4.0",
+        "placements-count": "0",
+        "attachments-count": "0",
+    }
+    for prefix in ("province_tags", "comments"):
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": "0",
+                f"{prefix}-INITIAL_FORMS": "0",
+                f"{prefix}-MIN_NUM_FORMS": "0",
+                f"{prefix}-MAX_NUM_FORMS": "1000",
+            }
+        )
+    data.update(extra)
+    return data

@@ -1,12 +1,9 @@
 """Editors create products in the admin, with choosers, revisions and moderation like any page."""
 
-import json
-
 import pytest
 
 from django.contrib.auth import get_user_model
 
-from home.models import Organisation, ProductType
 from library.models import ProductPage
 from tests.accounts import sign_in
 from tests.factories import library
@@ -31,43 +28,13 @@ def test_add_form_offers_choosers_for_types_organisations_and_provinces(editor):
 
 def test_saving_a_draft_then_publishing_through_the_admin(editor):
     parent = library.library("vi")
-    product_type = ProductType.objects.get(locale__language_code="vi", code="leaflet")
-    organisation = Organisation.objects.get(locale__language_code="vi", slug="bao-an-giang")
-    data = {
-        "title": "Tờ rơi soạn trong trang quản trị",
-        "slug": "to-roi-quan-tri",
-        "description": json.dumps(
-            {
-                "blocks": [
-                    {
-                        "key": "a",
-                        "type": "unstyled",
-                        "text": "Mô tả.",
-                        "depth": 0,
-                        "inlineStyleRanges": [],
-                        "entityRanges": [],
-                    }
-                ],
-                "entityMap": {},
-            }
-        ),
-        "product_type": product_type.pk,
-        "producer": organisation.pk,
-        "languages": ["vie", "khm"],
-        "licence": "CC-BY-4.0",
-        "reprint_allowed": "on",
-        "rebroadcast_allowed": "on",
-        "placements-count": "0",
-        "attachments-count": "0",
-        "province_tags-TOTAL_FORMS": "0",
-        "province_tags-INITIAL_FORMS": "0",
-        "province_tags-MIN_NUM_FORMS": "0",
-        "province_tags-MAX_NUM_FORMS": "1000",
-        "comments-TOTAL_FORMS": "0",
-        "comments-INITIAL_FORMS": "0",
-        "comments-MIN_NUM_FORMS": "0",
-        "comments-MAX_NUM_FORMS": "1000",
-    }
+    data = library.admin_form(
+        title="Tờ rơi soạn trong trang quản trị",
+        slug="to-roi-quan-tri",
+        languages=("vie", "khm"),
+        reprint_allowed="on",
+        rebroadcast_allowed="on",
+    )
     response = editor.post(f"/admin/pages/add/library/productpage/{parent.pk}/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     product = ProductPage.objects.get(slug="to-roi-quan-tri")

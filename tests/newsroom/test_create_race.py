@@ -3,7 +3,6 @@ autosave still in flight when they press "Submit for review", a colleague) is an
 form, in the editor's language, with what they wrote kept: never a 500, never two pages at one
 address."""
 
-import json
 from unittest import mock
 
 import pytest
@@ -16,7 +15,6 @@ from django.utils.translation import gettext
 from wagtail.admin.forms.pages import WagtailAdminPageForm
 from wagtail.users.models import UserProfile
 
-from home.models import Organisation, ProductType
 from library.models import ProductPage
 from newsroom.admin_views import SLUG_TAKEN
 from tests.accounts import sign_in
@@ -43,41 +41,7 @@ def editor(client, seeded):
 
 
 def _data(**extra):
-    description = {
-        "blocks": [
-            {
-                "key": "a",
-                "type": "unstyled",
-                "text": "Mô tả.",
-                "depth": 0,
-                "inlineStyleRanges": [],
-                "entityRanges": [],
-            }
-        ],
-        "entityMap": {},
-    }
-    data = {
-        "title": TITLE,
-        "slug": SLUG,
-        "description": json.dumps(description),
-        "product_type": ProductType.objects.get(locale__language_code="vi", code="leaflet").pk,
-        "producer": Organisation.objects.get(locale__language_code="vi", slug="bao-an-giang").pk,
-        "languages": ["vie"],
-        "licence": "CC-BY-4.0",
-        "placements-count": "0",
-        "attachments-count": "0",
-    }
-    for prefix in ("province_tags", "comments"):
-        data.update(
-            {
-                f"{prefix}-TOTAL_FORMS": "0",
-                f"{prefix}-INITIAL_FORMS": "0",
-                f"{prefix}-MIN_NUM_FORMS": "0",
-                f"{prefix}-MAX_NUM_FORMS": "1000",
-            }
-        )
-    data.update(extra)
-    return data
+    return library.admin_form(title=TITLE, slug=SLUG, **extra)
 
 
 def _take_address():
